@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { cityRoutes } from '../cities/city.routes.ts';
+import { healthRoutes } from '../health/health.routes.ts';
+import { jobRoutes } from '../jobs/job.routes.ts';
+import type { Services } from '../services.ts';
+import { registerAccessControl } from './access.ts';
+import { registerErrorHandler, send } from './errors.ts';
+
+export const webDistDir = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+
+export type AppOptions = {
+  services: Services;
+  operatorToken: string;
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  version?: string;
+};
+
+/** Builds the Fastify app: API under /api/v1, OpenAPI 3.1 and its docs page, and the web app. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 10 * 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+  registerAccessControl(app, opts.operatorToken);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Safer Cities Platform API',
+        version: opts.version ?? '0.1.0',
+        description:
+          'REST API of the Safer Cities Platform. Public routes need no token; administrative routes take a Bearer token.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, opts.services, opts.version ?? '0.1.0');
+  cityRoutes(app, opts.services);
+  jobRoutes(app, opts.services);
+
+  await registerWeb(app);
+  return app;
+}
+
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const hasWeb = existsSync(`${webDistDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  // The browser app routes on the client: any other GET outside /api answers with index.html.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && !path.startsWith('/api/') && hasWeb) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return send(reply, req, 'not_found', `No route ${req.method} ${path}.`);
+  });
+}

@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode, httpStatusOf, messageIdOf } from '../../core/errors.ts';
+
+export type ErrorBody = {
+  error: { code: ErrorCode; messageId: string; message: string; requestId: string; details?: unknown };
+};
+
+/** The one handler that maps error codes to HTTP status and to a translatable message id (CONVENTIONS 6). */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof DomainError) return send(reply, req, err.code, err.message, err.details);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        in: err.validationContext ?? 'body',
+        field: (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message ?? 'invalid',
+      }));
+      const list = details.map((d) => `${d.in} ${d.field || '(root)'}: ${d.message}`).join('; ');
+      return send(reply, req, 'validation', `Invalid request: ${list}`, details);
+    }
+    if (err instanceof ZodError) {
+      const details = err.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      const list = details.map((d) => `${d.field || '(root)'}: ${d.message}`).join('; ');
+      return send(reply, req, 'validation', `Invalid input: ${list}`, details);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response did not match its schema');
+      return send(reply, req, 'internal', 'Internal error.');
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'unhandled error');
+      return send(reply, req, 'internal', 'Internal error.');
+    }
+    return send(reply, req, codeForStatus(status), err.message);
+  });
+}
+
+export function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {
+  const body: ErrorBody = { error: { code, messageId: messageIdOf(code), message, requestId: String(req.id) } };
+  if (details !== undefined) body.error.details = details;
+  return reply.status(httpStatusOf(code)).type('application/json').send(JSON.stringify(body));
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    default:
+      return 'validation';
+  }
+}
