@@ -24,6 +24,7 @@ export class JobRunner {
   constructor(
     private readonly jobs: JobService,
     private readonly log: RunnerLog,
+    private readonly onProgress?: (job: Job, done: number, total: number | null, note: string | null) => void,
   ) {}
 
   /** Runs every job that is due now, one after another; for cron and tests. */
@@ -91,6 +92,7 @@ export class JobRunner {
         signal: abort.signal,
         progress: async (done, total = null, note = null) => {
           abort.signal.throwIfAborted();
+          this.onProgress?.(job, done, total, note);
           const cancel = await this.jobs.repo.progress(job.id, done, total, note);
           if (cancel) {
             abort.abort(new JobCancelledError('cancelled'));

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { DomainError } from '../core/errors.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { openStore, type Store } from './db/database.ts';
+import { loadDemoIfEmpty } from './demo.ts';
+import { buildApp } from './http/app.ts';
+import { registerJobHandlers } from './jobs/job-handlers.ts';
+import { JobRunner } from './jobs/job.runner.ts';
+import { ensureOperatorToken } from './operator-token.ts';
+import { createServices } from './services.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Starts the server: the store, the API and web app, the job worker; stops cleanly on SIGINT/SIGTERM. */
+export async function startServer(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const store = await openStore(config, { role: 'server' });
+  try {
+    await serve(config, log, store);
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function serve(config: Config, log: pino.Logger, store: Store): Promise<void> {
+  const operatorToken = ensureOperatorToken(config.dataDir);
+  const services = createServices(store);
+  registerJobHandlers(services, config);
+
+  const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
+  if (requeued > 0) log.info({ requeued }, 'jobs left running by a previous process were queued again');
+  if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city loaded into the empty store');
+
+  const app = await buildApp({ services, operatorToken, logger: log, version: pkg.version });
+  const runner = new JobRunner(services.jobs, log);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      store.lock?.release();
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    await runner.stop();
+    await app.close();
+    await store.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  store.lock?.update({ url: `http://127.0.0.1:${port}` });
+  runner.start(config.jobPollMs);
+  log.info({ address, store: store.kind, location: store.location }, `Safer Cities Platform at http://localhost:${port}`);
+}
+
+export function reportStartFailure(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof DomainError) {
+    process.stderr.write(`safer: ${err.message}\n`);
+  } else {
+    process.stderr.write(`safer: could not start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  process.exit(1);
+}
