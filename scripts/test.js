@@ -14,12 +14,12 @@ if (!existsSync(chromium)) {
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const steps = [
-  ['type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', 'npx', ['biome', 'check', '.']],
+  ['type-check', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
+  ['lint', 'biome', ['check', '.']],
   ['messages', process.execPath, ['scripts/check-messages.js']],
-  ['unit and integration tests', 'npx', ['vitest', 'run']],
-  ['web build', 'npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']],
-  ['end-to-end tests', 'npx', ['playwright', 'test']],
+  ['unit and integration tests', 'vitest', ['run']],
+  ['web build', 'vite', ['build', '--config', 'vite.config.ts', '--logLevel', 'warn']],
+  ['end-to-end tests', 'playwright', ['test']],
 ];
 
 const results = [];

@@ -5,8 +5,8 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openStore, type Store } from './db/database.ts';
 import { loadDemoIfEmpty } from './demo.ts';
 import { buildApp } from './http/app.ts';
-import { registerJobHandlers } from './jobs/job-handlers.ts';
 import { JobRunner } from './jobs/job.runner.ts';
+import { registerJobHandlers } from './jobs/job-handlers.ts';
 import { ensureOperatorToken } from './operator-token.ts';
 import { createServices } from './services.ts';
 

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { type City, newCitySchema, type PublicCity } from '../../core/cities/city.ts';
 import type { Config } from '../../server/config.ts';
-import { formatSchema, note, writeTable } from '../output.ts';
 import { parseOptions } from '../options.ts';
+import { formatSchema, note, writeTable } from '../output.ts';
 import { withTarget } from '../target.ts';
 
 export function cityCommand(program: Command, config: () => Config): void {

@@ -4,8 +4,8 @@ import { type Job, jobStatuses } from '../../core/jobs/job.ts';
 import type { Config } from '../../server/config.ts';
 import { toJobDto } from '../../server/jobs/job.routes.ts';
 import { JobRunner } from '../../server/jobs/job.runner.ts';
-import { formatSchema, note, writeTable } from '../output.ts';
 import { parseOptions } from '../options.ts';
+import { formatSchema, note, writeTable } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { withLocalServices, withTarget } from '../target.ts';
 

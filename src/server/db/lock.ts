@@ -56,7 +56,7 @@ export function acquireLock(dataDir: string, role: LockHolder['role']): StoreLoc
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const current = readLock(dataDir);
-      if (current && current.pid !== process.pid && isProcessAlive(current.pid)) {
+      if (current && isProcessAlive(current.pid)) {
         throw new DomainError(
           'store.locked',
           `The data directory ${dataDir} is in use by process ${current.pid} (${current.role}).`,

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Services } from '../services.ts';
+import { HealthRepository } from './health.repository.ts';
 
 export function healthRoutes(app: FastifyInstance, services: Services, version: string): void {
+  const health = new HealthRepository(services.store.db);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/health',
     {
@@ -18,7 +19,7 @@ export function healthRoutes(app: FastifyInstance, services: Services, version: 
       },
     },
     async () => {
-      await sql`select 1`.execute(services.store.db);
+      await health.ping();
       return { status: 'ok' as const, version, store: services.store.kind };
     },
   );
