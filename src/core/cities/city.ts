@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stateByAlpha3 } from '../reference/states.ts';
 
 /** A city's slug is its public identifier in every path (`/api/v1/cities/{city}`). */
 export const citySlugSchema = z
@@ -9,7 +10,8 @@ export const citySlugSchema = z
 
 export const countryCodeSchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code in capitals, e.g. KEN');
+  .regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code in capitals, e.g. KEN')
+  .refine((code) => stateByAlpha3(code) !== undefined, 'not an ISO 3166-1 alpha-3 code of a state or area');
 
 export const timeZoneSchema = z.string().refine(isValidTimeZone, 'an IANA time zone, e.g. Africa/Nairobi');
 
