@@ -40,8 +40,129 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+type Json<T = unknown> = ColumnType<T, string | undefined, string>;
+
+export interface UnitLevelsTable {
+  city_id: number;
+  level: number;
+  name: string;
+}
+
+export interface UnitsTable {
+  city_id: number;
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: ColumnType<number, number | undefined, number>;
+  parent_code: string | null;
+  valid_from_year: ColumnType<number, number | undefined, number>;
+  valid_to_year: number | null;
+  geometry: Json;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  area_m2: number;
+  issues: Json<unknown[]>;
+  created_at: Timestamp;
+}
+
+export interface PopulationTable {
+  city_id: number;
+  unit_code: string;
+  year: number;
+  sex: string;
+  age_band: string;
+  population: number;
+}
+
+export interface ImportBatchesTable {
+  city_id: number;
+  id: Generated<number>;
+  kind: string;
+  source: string | null;
+  file_name: string;
+  file_sha256: string;
+  profile: ColumnType<unknown, string | null | undefined, string | null>;
+  status: ColumnType<string, string | undefined, string>;
+  job_id: number | null;
+  rows_read: ColumnType<number, number | undefined, number>;
+  rows_imported: ColumnType<number, number | undefined, number>;
+  rows_updated: ColumnType<number, number | undefined, number>;
+  rows_unchanged: ColumnType<number, number | undefined, number>;
+  rows_rejected: ColumnType<number, number | undefined, number>;
+  rows_outside: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  created_at: Timestamp;
+  completed_at: Date | null;
+  undone_at: Date | null;
+}
+
+export interface ImportRejectionsTable {
+  city_id: number;
+  batch_id: number;
+  line: number;
+  field: string;
+  value: string | null;
+  reason: string;
+}
+
+export interface IncidentsTable {
+  city_id: number;
+  id: Generated<number>;
+  batch_id: number;
+  record_key: string;
+  content_hash: string;
+  source: string;
+  occurred_at: Timestamp;
+  /** 'YYYY-MM-DD', local to the city */
+  occurred_on: string;
+  /** first day of the local month, 'YYYY-MM-01' */
+  month: string;
+  iccs: string;
+  local_category: string | null;
+  sex: ColumnType<string, string | undefined, string>;
+  age: number | null;
+  age_band: ColumnType<string, string | undefined, string>;
+  lon: number | null;
+  lat: number | null;
+  unit_id: number | null;
+  outside: ColumnType<boolean, boolean | undefined, boolean>;
+  h3_r10: string | null;
+  replaced_by_batch: number | null;
+}
+
+export interface IncidentAggregatesTable {
+  city_id: number;
+  /** 0 = outside every unit */
+  unit_id: number;
+  month: string;
+  iccs: string;
+  sex: string;
+  age_band: string;
+  source: string;
+  count: number;
+}
+
+export interface IncidentCellAggregatesTable {
+  city_id: number;
+  h3_r10: string;
+  month: string;
+  iccs: string;
+  source: string;
+  count: number;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
   jobs: JobsTable;
+  unit_levels: UnitLevelsTable;
+  units: UnitsTable;
+  population: PopulationTable;
+  import_batches: ImportBatchesTable;
+  import_rejections: ImportRejectionsTable;
+  incidents: IncidentsTable;
+  incident_aggregates: IncidentAggregatesTable;
+  incident_cell_aggregates: IncidentCellAggregatesTable;
 }
