@@ -34,7 +34,7 @@ export function registerAccessControl(app: FastifyInstance, operatorToken: strin
     if (!match) return send(reply, req, 'unauthorized', 'Sign-in required: send the operator token as a Bearer token.');
     const given = Buffer.from(match[1]!.trim());
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return send(reply, req, 'forbidden', 'The token given does not grant this access.');
+      return send(reply, req, 'unauthorized', 'The token given is not valid.');
     }
   });
 }
