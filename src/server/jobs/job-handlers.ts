@@ -1,8 +1,8 @@
+import { storeBackupJob } from '../backup/backup.job.ts';
 import type { Config } from '../config.ts';
 import type { Services } from '../services.ts';
 
 /** Registers every job kind the platform runs. Later features add their handlers here. */
 export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'>): void {
-  void services;
-  void config;
+  services.jobs.register(storeBackupJob(services.store, config.dataDir));
 }
