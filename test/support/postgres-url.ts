@@ -1,6 +1,4 @@
-/** Test databases on the throwaway PostgreSQL are all named safer_test_* and dropped at the end of the run. */
-export const PG_TEMPLATE_DB = 'safer_test_template';
-
+/** A PostgreSQL URL with another database name. */
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

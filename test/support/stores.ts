@@ -3,7 +3,7 @@ import { cpSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPGlite, openPostgres, type Store, type StoreKind } from '../../src/server/db/database.ts';
-import { PG_TEMPLATE_DB, withDatabase } from './postgres-url.ts';
+import { withDatabase } from './postgres-url.ts';
 
 /** The stores the integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function storeKinds(): StoreKind[] {
@@ -33,7 +33,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
       },
     };
   }
-  const { url, drop } = await createPostgresDatabase(`safer_test_${id}`, PG_TEMPLATE_DB);
+  const { url, drop } = await createPostgresDatabase(id, `${inject('pgPrefix')}template`);
   const store = openPostgres(url);
   return {
     ...store,
@@ -45,11 +45,15 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   };
 }
 
-/** An empty PostgreSQL database (from template0 unless another template is named), for move and restore tests. */
+/**
+ * An empty PostgreSQL database (from template0 unless another template is named), for move and restore tests.
+ * Its name gets this run's prefix, so the run's teardown drops it whatever happens.
+ */
 export async function createPostgresDatabase(
-  name: string,
+  suffix: string,
   template = 'template0',
 ): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${inject('pgPrefix')}${suffix}`;
   const base = inject('postgresUrl');
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   // Two files copying the template at the same moment collide ("being accessed by other users"): take turns.

@@ -105,6 +105,9 @@ export function openPostgres(url: string): Store {
       },
     } as pg.CustomTypesConfig,
   });
+  // An idle connection that the server ends (restart, failover) must not crash the process: the pool drops it and
+  // the next query opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
