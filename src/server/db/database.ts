@@ -127,7 +127,9 @@ export function openPostgres(url: string): Store {
       }
     },
     async close() {
+      // Kysely ends the pool only when it has used it; a store used only through session() must end it too.
       await db.destroy();
+      if (!pool.ended) await pool.end();
     },
   };
 }
