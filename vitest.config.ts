@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +22,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite is single-threaded WASM; two cores: keep files in few workers.
           maxWorkers: 2,
+          // The fast unit tests run first, then the integration tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

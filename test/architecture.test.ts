@@ -19,7 +19,7 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 }
 
-const isTest = (f: string) => /\.test\.tsx?$/.test(f);
+const isTest = (f: string) => /\.test\.tsx?$|\.test-support\.ts$/.test(f);
 
 describe('architecture', () => {
   it('keeps src/core pure', () => {
