@@ -65,6 +65,9 @@ create table import_batches (
   created_at timestamptz not null default now(),
   completed_at timestamptz,
   undone_at timestamptz,
+  -- Refreshed by a running import after every insert batch; a running batch whose heartbeat is old was left by a
+  -- process that died, and its rows are cleaned up.
+  heartbeat_at timestamptz not null default now(),
   primary key (city_id, id)
 );
 

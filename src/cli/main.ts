@@ -4,9 +4,13 @@ import { DomainError } from '../core/errors.ts';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { MigrationError } from '../server/db/migrate.ts';
 import { cityCommand } from './commands/city.command.ts';
+import { importsCommand } from './commands/imports.command.ts';
+import { incidentsCommand } from './commands/incidents.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
+import { populationCommand } from './commands/population.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
+import { unitsCommand } from './commands/units.command.ts';
 import { CliError } from './target.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,6 +33,10 @@ const program = new Command('safer')
 serveCommand(program);
 cityCommand(program, getConfig);
 jobsCommand(program, getConfig);
+unitsCommand(program, getConfig);
+populationCommand(program, getConfig);
+incidentsCommand(program, getConfig);
+importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 
 try {

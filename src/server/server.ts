@@ -32,7 +32,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
 
   const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
   if (requeued > 0) log.info({ requeued }, 'jobs left running by a previous process were queued again');
-  if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city loaded into the empty store');
+  if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city created in the empty store; its data loads as a job (see Jobs)');
 
   const app = await buildApp({ services, operatorToken, logger: log, version: pkg.version });
   const runner = new JobRunner(services.jobs, log);

@@ -96,6 +96,7 @@ export interface ImportBatchesTable {
   created_at: Timestamp;
   completed_at: Date | null;
   undone_at: Date | null;
+  heartbeat_at: Timestamp;
 }
 
 export interface ImportRejectionsTable {

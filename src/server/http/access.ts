@@ -12,9 +12,17 @@ import { send } from './errors.ts';
  */
 export type Access = 'public' | 'operator';
 
+const anonymous: Principal = { kind: 'anonymous' };
+
+/** Who is asking, as the access check found out. */
+export type Principal = { kind: 'anonymous' } | { kind: 'operator' };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal;
   }
 }
 
@@ -26,15 +34,16 @@ export function registerAccessControl(app: FastifyInstance, operatorToken: strin
       throw new Error(`Route ${route.method} ${url} does not declare config.access`);
     }
   });
+  app.decorateRequest('principal', null as never);
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access ?? 'public';
-    if (access === 'public') return;
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
+    const bearer = match ? Buffer.from(match[1]!.trim()) : undefined;
+    const isOperator = bearer !== undefined && bearer.length === expected.length && timingSafeEqual(bearer, expected);
+    req.principal = isOperator ? { kind: 'operator' } : anonymous;
+    if (access === 'public') return;
     if (!match) return send(reply, req, 'unauthorized', 'Sign-in required: send the operator token as a Bearer token.');
-    const given = Buffer.from(match[1]!.trim());
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return send(reply, req, 'unauthorized', 'The token given is not valid.');
-    }
+    if (!isOperator) return send(reply, req, 'unauthorized', 'The token given is not valid.');
   });
 }

@@ -13,8 +13,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { cityRoutes } from '../cities/city.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
+import { importRoutes } from '../imports/import.routes.ts';
+import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import type { Services } from '../services.ts';
+import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandler, send } from './errors.ts';
 
@@ -68,6 +71,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, opts.services, opts.version ?? '0.1.0');
   cityRoutes(app, opts.services);
   jobRoutes(app, opts.services);
+  unitRoutes(app, opts.services);
+  incidentRoutes(app, opts.services);
+  importRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

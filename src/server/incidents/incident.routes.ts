@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { citySlugSchema } from '../../core/cities/city.ts';
+import { summaryKeys, summaryQuerySchema } from '../../core/incidents/summary.ts';
+import { errorResponses } from '../http/schemas.ts';
+import type { Services } from '../services.ts';
+
+const summaryRowSchema = z
+  .object({
+    ...Object.fromEntries(summaryKeys.map((k) => [k, z.string().optional()])),
+    count: z.number().int().nullable().meta({ description: 'null where a public answer suppresses a small count' }),
+  })
+  .meta({ id: 'IncidentSummaryRow' });
+
+const summarySchema = z.object({ rows: z.array(summaryRowSchema), notes: z.array(z.string()) }).meta({ id: 'IncidentSummary' });
+
+/**
+ * The incident summary. Public for now: the operator (Bearer token) gets exact counts; anyone else gets counts
+ * from 1 to 4 suppressed (DESIGN §6), with a note saying so.
+ */
+export function incidentRoutes(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/cities/:city/incidents/summary',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incident counts by unit, month, ICCS category, sex, age band and source.',
+        description:
+          '`by` is a comma-separated list of unit, month, iccs, sex, age, source. `from`/`to` are whole days, both ' +
+          'inclusive, in the city time zone. `iccs` matches the code and its descendants. `level` picks the unit ' +
+          'level (default: the finest). Every unit is listed, with 0 where it has no record; `outside` only when ' +
+          'records fall outside every unit. Anonymous answers suppress counts below 5.',
+        params: z.object({ city: citySlugSchema }),
+        querystring: summaryQuerySchema,
+        response: { 200: summarySchema, ...errorResponses },
+      },
+    },
+    async (req) => services.incidents.summary(req.params.city, req.query, req.principal.kind === 'operator' ? 'exact' : 'public'),
+  );
+}
