@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeKinds, type TestStore } from '../../test/support/stores.ts';
 import { demoCity, demoDir, demoIncidentFiles, loadDemoIfEmpty } from './demo.ts';
-import { registerJobHandlers } from './jobs/job-handlers.ts';
 import { JobRunner } from './jobs/job.runner.ts';
+import { registerJobHandlers } from './jobs/job-handlers.ts';
 import { createServices, type Services } from './services.ts';
 
 const quiet = { info() {}, error() {} };
