@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli, startServer } from '../../test/support/cli.ts';
 import { acquireLock, lockPath } from '../server/db/lock.ts';
 
-describe('the safer command on a PGlite data directory', () => {
+// Each step starts real processes (a few seconds each on a loaded two-core machine).
+describe('the safer command on a PGlite data directory', { timeout: 240_000 }, () => {
   const dataDir = `${inject('testRoot')}/cli-${process.pid}`;
   const env = { SAFER_DATA_DIR: dataDir };
 

@@ -4,7 +4,8 @@ import { runCli } from '../../test/support/cli.ts';
 import { createPostgresDatabase, storeKinds } from '../../test/support/stores.ts';
 
 /** backup → restore and move round trips through the real `safer` command. */
-describe('safer backup, restore and move', () => {
+// Each step starts real processes (a few seconds each on a loaded two-core machine).
+describe('safer backup, restore and move', { timeout: 240_000 }, () => {
   const root = `${inject('testRoot')}/cli-store-${process.pid}`;
   const a = { SAFER_DATA_DIR: `${root}/a` };
   const b = { SAFER_DATA_DIR: `${root}/b` };

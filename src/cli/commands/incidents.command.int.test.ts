@@ -26,7 +26,8 @@ const profile = {
   category: { column: 'type', map: { robbery: '0401', assault: '0201' } },
 };
 
-describe('safer incidents and safer imports', () => {
+// Each step starts real processes (a few seconds each on a loaded two-core machine).
+describe('safer incidents and safer imports', { timeout: 240_000 }, () => {
   const root = `${inject('testRoot')}/cli-incidents-${process.pid}`;
   const env = { SAFER_DATA_DIR: `${root}/data` };
   const path = (name: string) => `${root}/${name}`;

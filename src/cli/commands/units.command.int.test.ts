@@ -4,7 +4,8 @@ import { runCli } from '../../../test/support/cli.ts';
 
 const fixtures = new URL('../../../test/fixtures/units/', import.meta.url).pathname;
 
-describe('safer units and safer population on a PGlite data directory', () => {
+// Each step starts real processes (a few seconds each on a loaded two-core machine).
+describe('safer units and safer population on a PGlite data directory', { timeout: 240_000 }, () => {
   const dir = `${inject('testRoot')}/units-cli-${process.pid}`;
   const env = { SAFER_DATA_DIR: `${dir}/data` };
 
