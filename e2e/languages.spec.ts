@@ -13,7 +13,8 @@ test.describe('languages', () => {
       await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(messages['cities.title']!);
       await expect(page.getByRole('link', { name: messages['nav.jobs']! })).toBeVisible();
-      await expect(page.getByText(messages['cities.empty']!.split('{')[0]!.trim())).toBeVisible();
+      // Other tests may have created cities by now: the intro is there either way.
+      await expect(page.getByText(messages['cities.intro']!)).toBeVisible();
       await expect(page.locator('.safer-map')).toHaveAttribute('data-map-state', 'idle');
       await expect(page).toHaveTitle(`${messages['cities.title']} – ${messages['app.name']}`);
       await page.screenshot({ path: testInfo.outputPath(`cities-${locale}.png`), fullPage: true });

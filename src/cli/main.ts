@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { DomainError } from '../core/errors.ts';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { MigrationError } from '../server/db/migrate.ts';
+import { adminCommand } from './commands/admin.command.ts';
 import { cityCommand } from './commands/city.command.ts';
 import { importsCommand } from './commands/imports.command.ts';
 import { incidentsCommand } from './commands/incidents.command.ts';
@@ -38,6 +39,7 @@ populationCommand(program, getConfig);
 incidentsCommand(program, getConfig);
 importsCommand(program, getConfig);
 storeCommands(program, getConfig);
+adminCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,17 @@ const envSchema = z.object({
   SAFER_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SAFER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TEST_DATABASE_URL: z.string().optional(),
+  // Accounts, mail and security headers (issue 4).
+  SAFER_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'SAFER_PUBLIC_URL must be an http:// or https:// URL' }).optional(),
+  SAFER_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SAFER_SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  SAFER_MAIL_FROM: z.string().min(3).default('Safer Cities Platform <no-reply@localhost>'),
+  SAFER_MAIL_DIR: z.string().min(1).optional(),
+  SAFER_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
+  SAFER_TRUST_PROXY: z.string().regex(/^(0|1|\d{1,2})$/, 'SAFER_TRUST_PROXY is 0, 1 or a number of proxies').default('0'),
+  SAFER_CSP_CONNECT_SRC: z.string().default(''),
 });
 
 export type Config = {
@@ -29,6 +40,20 @@ export type Config = {
   jobPollMs: number;
   shutdownGraceMs: number;
   testDatabaseUrl: string | undefined;
+  /** Where the platform is reached; links in mails point here. Default `http://localhost:<port>/`. */
+  publicUrl: string;
+  /** The origin of SAFER_PUBLIC_URL when it is set; state-changing requests from another Origin are refused. */
+  publicOrigin: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Mails are also written here as .eml files; by default `<data dir>/mail` when no SMTP server is set. */
+  mailDir: string | undefined;
+  /** Session cookies with `Secure`: by default when the public URL is https. */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* from this many proxies in front (0: none), for the client address and scheme. */
+  trustProxy: number;
+  /** Extra origins for the CSP's connect-src and img-src (a basemap tile server). */
+  cspConnectSrc: string[];
 };
 
 export class ConfigError extends Error {
@@ -42,15 +67,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = resolve(e.SAFER_DATA_DIR);
+  const publicUrl = new URL(e.SAFER_PUBLIC_URL ?? `http://localhost:${e.PORT}/`);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.SAFER_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     demo: e.SAFER_DEMO === '1',
     logLevel: e.LOG_LEVEL,
     jobPollMs: e.SAFER_JOB_POLL_MS,
     shutdownGraceMs: e.SAFER_SHUTDOWN_GRACE_MS,
     testDatabaseUrl: e.TEST_DATABASE_URL || undefined,
+    publicUrl: publicUrl.toString(),
+    publicOrigin: e.SAFER_PUBLIC_URL ? publicUrl.origin : undefined,
+    smtpUrl: e.SAFER_SMTP_URL,
+    mailFrom: e.SAFER_MAIL_FROM,
+    mailDir: e.SAFER_MAIL_DIR ? resolve(e.SAFER_MAIL_DIR) : e.SAFER_SMTP_URL ? undefined : resolve(dataDir, 'mail'),
+    secureCookies: e.SAFER_COOKIE_SECURE === 'auto' ? publicUrl.protocol === 'https:' : e.SAFER_COOKIE_SECURE === '1',
+    trustProxy: Number(e.SAFER_TRUST_PROXY),
+    cspConnectSrc: e.SAFER_CSP_CONNECT_SRC.split(/\s+/).filter(Boolean),
   };
 }

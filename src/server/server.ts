@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { DomainError } from '../core/errors.ts';
+import type { AccountSettings } from './accounts/account.wiring.ts';
+import { announceFirstRun } from './accounts/first-run.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openStore, type Store } from './db/database.ts';
 import { loadDemoIfEmpty } from './demo.ts';
 import { buildApp } from './http/app.ts';
 import { JobRunner } from './jobs/job.runner.ts';
 import { registerJobHandlers } from './jobs/job-handlers.ts';
+import { Mailer } from './mail/mailer.ts';
 import { ensureOperatorToken } from './operator-token.ts';
 import { createServices } from './services.ts';
 
@@ -27,14 +30,29 @@ export async function startServer(): Promise<void> {
 
 async function serve(config: Config, log: pino.Logger, store: Store): Promise<void> {
   const operatorToken = ensureOperatorToken(config.dataDir);
-  const services = createServices(store);
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, folder: config.mailDir });
+  const site: AccountSettings = { publicUrl: config.publicUrl, mailer };
+  const services = createServices(store, site);
   registerJobHandlers(services, config);
+  if (config.mailDir) log.info({ mailDir: config.mailDir }, `mails are also written to ${config.mailDir}`);
 
   const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
   if (requeued > 0) log.info({ requeued }, 'jobs left running by a previous process were queued again');
   if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city created in the empty store; its data loads as a job (see Jobs)');
 
-  const app = await buildApp({ services, operatorToken, logger: log, version: pkg.version });
+  const app = await buildApp({
+    services,
+    operatorToken,
+    logger: log,
+    version: pkg.version,
+    security: {
+      origin: config.publicOrigin,
+      https: config.publicUrl.startsWith('https:'),
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      connectSrc: config.cspConnectSrc,
+    },
+  });
   const runner = new JobRunner(services.jobs, log);
 
   let shuttingDown = false;
@@ -51,6 +69,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
     await runner.stop();
     await app.close();
     await store.close();
+    mailer.close();
     log.info('stopped');
     process.exit(0);
   };
@@ -60,6 +79,8 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
   const address = await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   store.lock?.update({ url: `http://127.0.0.1:${port}` });
+  if (!config.publicOrigin) site.publicUrl = `http://localhost:${port}/`;
+  await announceFirstRun(services, log);
   runner.start(config.jobPollMs);
   log.info({ address, store: store.kind, location: store.location }, `Safer Cities Platform at http://localhost:${port}`);
 }

@@ -1,3 +1,6 @@
+import { type AccountServices, type AccountSettings, createAccountServices } from './accounts/account.wiring.ts';
+import { AuditRepository } from './audit/audit.repository.ts';
+import { AuditService } from './audit/audit.service.ts';
 import { CityRepository } from './cities/city.repository.ts';
 import { CityService } from './cities/city.service.ts';
 import type { Store } from './db/database.ts';
@@ -11,18 +14,24 @@ export type Services = {
   store: Store;
   cities: CityService;
   jobs: JobService;
+  audit: AuditService;
+  accounts: AccountServices;
 } & UnitServices &
   IncidentServices;
 
-export function createServices(store: Store): Services {
-  const cities = new CityService(new CityRepository(store.db));
+/** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
+export function createServices(store: Store, accounts?: AccountSettings): Services {
+  const audit = new AuditService(new AuditRepository(store.db));
+  const cities = new CityService(new CityRepository(store.db), audit);
   const unitServices = createUnitServices(store.db, cities);
-  const jobs = new JobService(new JobRepository(store.db));
+  const jobs = new JobService(new JobRepository(store.db), audit);
   return {
     store,
     cities,
     ...unitServices,
     jobs,
+    audit,
+    accounts: createAccountServices(store.db, cities, audit, accounts),
     ...createIncidentServices(store, cities, unitServices.units, jobs),
   };
 }

@@ -1,36 +1,55 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AppHeader } from './components/app-header.tsx';
+import { AccountPage } from './pages/account/account-page.tsx';
+import { accountPath, accountViewOf } from './pages/account/account-routes.ts';
+import { SessionProvider } from './pages/account/session-context.tsx';
 import { CitiesPage } from './pages/cities-page.tsx';
 import { JobsPage } from './pages/jobs-page.tsx';
-import { type Route, useRoute } from './use-route.ts';
+import { pathOf, useRoute, type View } from './use-route.ts';
 
-function Page({ route }: { route: Route }) {
-  switch (route) {
+// A city's pages bring the map, the ICCS table and the charts: loaded when first visited.
+const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ default: m.CityPage })));
+const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
+
+function Page({ view }: { view: View }) {
+  switch (view.page) {
     case 'cities':
       return <CitiesPage />;
     case 'jobs':
       return <JobsPage />;
+    case 'city':
+      return <CityPage key={view.slug} slug={view.slug} />;
+    case 'cityImports':
+      return <ImportsPage key={view.slug} slug={view.slug} />;
     default: {
-      const unreachable: never = route;
-      throw new Error(`Unknown route ${String(unreachable)}`);
+      const unreachable: never = view;
+      throw new Error(`Unknown page ${String(unreachable)}`);
     }
   }
 }
 
 export function App() {
   const intl = useIntl();
-  const { route, navigate } = useRoute();
+  const { route, view, navigate } = useRoute();
+  // Sign-in, first-run setup, invitations, password reset and the account page (src/web/pages/account).
+  const accountView = accountViewOf(window.location.pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const path = accountView ? accountPath(accountView.page) : pathOf(view);
 
-  const pageTitle =
-    route === 'jobs'
+  // A city's pages and the account pages set their own title.
+  const pageTitle = accountView
+    ? undefined
+    : view.page === 'jobs'
       ? intl.formatMessage({ id: 'jobs.title', defaultMessage: 'Jobs' })
-      : intl.formatMessage({ id: 'cities.title', defaultMessage: 'Cities' });
+      : view.page === 'cities'
+        ? intl.formatMessage({ id: 'cities.title', defaultMessage: 'Cities' })
+        : undefined;
   const appName = intl.formatMessage({ id: 'app.name', defaultMessage: 'Safer Cities Platform' });
 
   useEffect(() => {
+    if (pageTitle === undefined) return;
     document.title = intl.formatMessage(
       { id: 'app.documentTitle', defaultMessage: '{page} – {app}' },
       { page: pageTitle, app: appName },
@@ -39,22 +58,39 @@ export function App() {
 
   // After moving to another page, put the keyboard and screen reader at its heading.
   useEffect(() => {
-    void route;
+    void path;
     if (first.current) {
       first.current = false;
       return;
     }
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [route]);
+    // A lazily loaded page shows its heading a moment later (the page left may linger, hidden).
+    let tries = 0;
+    const focus = () => {
+      const headings = [...(main.current?.querySelectorAll<HTMLElement>('h1') ?? [])];
+      const heading = headings.find((h) => h.checkVisibility());
+      if (heading) heading.focus();
+      else if (tries++ < 50) timer = window.setTimeout(focus, 50);
+    };
+    let timer = window.setTimeout(focus, 0);
+    return () => window.clearTimeout(timer);
+  }, [path]);
 
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#main">
         <FormattedMessage id="app.skipToContent" defaultMessage="Skip to main content" />
       </a>
       <AppHeader route={route} navigate={navigate} />
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} />
+        <Suspense
+          fallback={
+            <p role="status">
+              <FormattedMessage id="app.loadingPage" defaultMessage="Loading the page…" />
+            </p>
+          }
+        >
+          {accountView ? <AccountPage view={accountView} /> : <Page view={view} />}
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>
@@ -64,6 +100,6 @@ export function App() {
           />
         </p>
       </footer>
-    </>
+    </SessionProvider>
   );
 }

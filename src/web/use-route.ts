@@ -1,28 +1,79 @@
-// A two-page router on the History API; the server answers every page path with index.html.
+// A small router on the History API; the server answers every page path with index.html.
 import { useCallback, useEffect, useState } from 'react';
 
+/** The sections of the main navigation. */
 export const routes = ['cities', 'jobs'] as const;
 export type Route = (typeof routes)[number];
 
 export const routePaths: Record<Route, string> = { cities: '/', jobs: '/jobs' };
 
-function routeOf(pathname: string): Route {
-  return pathname.replace(/\/+$/, '') === '/jobs' ? 'jobs' : 'cities';
+/** Every page the app shows; a city's pages belong to the `cities` section. */
+export type View =
+  | { page: 'cities' }
+  | { page: 'jobs' }
+  | { page: 'city'; slug: string }
+  | { page: 'cityImports'; slug: string };
+
+export function viewOf(pathname: string): View {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/jobs') return { page: 'jobs' };
+  const city = /^\/cities\/([^/]+)(\/imports)?$/.exec(path);
+  if (city) {
+    let slug: string;
+    try {
+      slug = decodeURIComponent(city[1]!);
+    } catch {
+      return { page: 'cities' };
+    }
+    return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
+  }
+  return { page: 'cities' };
 }
 
-export function useRoute(): { route: Route; navigate: (route: Route) => void } {
-  const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
+export function pathOf(view: View): string {
+  switch (view.page) {
+    case 'cities':
+      return routePaths.cities;
+    case 'jobs':
+      return routePaths.jobs;
+    case 'city':
+      return `/cities/${encodeURIComponent(view.slug)}`;
+    case 'cityImports':
+      return `/cities/${encodeURIComponent(view.slug)}/imports`;
+    default: {
+      const unreachable: never = view;
+      throw new Error(`Unknown view ${String(unreachable)}`);
+    }
+  }
+}
+
+export function sectionOf(view: View): Route {
+  return view.page === 'jobs' ? 'jobs' : 'cities';
+}
+
+const changeEvent = 'safer:navigate';
+
+/** Moves to another page of the app without reloading (links use it through AppLink). */
+export function navigateTo(path: string): void {
+  if (path === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(changeEvent));
+}
+
+export function useRoute(): { route: Route; view: View; navigate: (route: Route) => void } {
+  const [path, setPath] = useState(() => window.location.pathname);
 
   useEffect(() => {
-    const onPop = () => setRoute(routeOf(window.location.pathname));
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    const onChange = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onChange);
+    window.addEventListener(changeEvent, onChange);
+    return () => {
+      window.removeEventListener('popstate', onChange);
+      window.removeEventListener(changeEvent, onChange);
+    };
   }, []);
 
-  const navigate = useCallback((next: Route) => {
-    window.history.pushState(null, '', routePaths[next]);
-    setRoute(next);
-  }, []);
-
-  return { route, navigate };
+  const navigate = useCallback((next: Route) => navigateTo(routePaths[next]), []);
+  const view = viewOf(path);
+  return { route: sectionOf(view), view, navigate };
 }

@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/http/app.ts';
+import type { AccountSettings } from '../../src/server/accounts/account.wiring.ts';
+import { type AppOptions, buildApp } from '../../src/server/http/app.ts';
 import { createServices, type Services } from '../../src/server/services.ts';
 import type { TestStore } from './stores.ts';
 
 export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
 
-export async function buildTestApp(store: TestStore): Promise<{ app: FastifyInstance; services: Services }> {
-  const services = createServices(store);
-  const app = await buildApp({ services, operatorToken: TEST_OPERATOR_TOKEN });
+/** The app on a test store; `accounts` sets where links point and how mail goes out (a loopback SMTP server). */
+export async function buildTestApp(
+  store: TestStore,
+  opts: { accounts?: AccountSettings; security?: AppOptions['security'] } = {},
+): Promise<{ app: FastifyInstance; services: Services }> {
+  const services = createServices(store, opts.accounts);
+  const app = await buildApp({ services, operatorToken: TEST_OPERATOR_TOKEN, security: opts.security });
   return { app, services };
 }
 

@@ -25,8 +25,10 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
-/** Starts the real server on a free port; resolves once it answers its health check. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(): Promise<number | null> }> {
+/** Starts the real server on a free port; resolves once it says where it listens. `output()` is its log so far. */
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [`${root}bin/safer.js`, 'serve'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
@@ -50,6 +52,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
   return {
     url,
     child,
+    output: () => log,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { citySlugSchema, newCitySchema, toPublicCity } from '../../core/cities/city.ts';
+import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 
@@ -52,17 +53,17 @@ export function cityRoutes(app: FastifyInstance, services: Services): void {
   r.post(
     '/api/v1/cities',
     {
-      config: { access: 'operator' },
+      config: { access: { role: ['platform:secretariat'] } },
       schema: {
         tags: ['cities'],
-        summary: 'Create a city.',
+        summary: 'Create a city (the secretariat, or the operator).',
         security: [{ bearer: [] }],
         body: newCitySchema,
         response: { 201: citySchema, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const city = await services.cities.create(req.body);
+      const city = await services.cities.create(req.body, actorOf(req));
       return reply.status(201).send({
         slug: city.slug,
         name: city.name,

@@ -154,6 +154,95 @@ export interface IncidentCellAggregatesTable {
   count: number;
 }
 
+// Accounts and the audit log (migrations/20261125_0003_accounts.sql).
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  status: ColumnType<string, string | undefined, string>;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+  deactivated_at: Date | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface RoleGrantsTable {
+  user_id: number;
+  role: string;
+  scope_kind: string;
+  scope_id: ColumnType<string, string | undefined, string>;
+  granted_by: string;
+  granted_at: Timestamp;
+}
+
+export interface CityRoleGrantsTable {
+  city_id: number;
+  user_id: number;
+  role: string;
+  granted_by: string;
+  granted_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  second_factor: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface OneTimeLinksTable {
+  id: Generated<number>;
+  kind: string;
+  token_hash: string;
+  email: string | null;
+  user_id: number | null;
+  display_name: string | null;
+  grants: Json<unknown[]>;
+  language: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: Timestamp;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  scope_kind: string | null;
+  scope_id: string | null;
+  fields: Json<string[]>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -166,4 +255,13 @@ export interface DB {
   incidents: IncidentsTable;
   incident_aggregates: IncidentAggregatesTable;
   incident_cell_aggregates: IncidentCellAggregatesTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  role_grants: RoleGrantsTable;
+  city_role_grants: CityRoleGrantsTable;
+  sessions: SessionsTable;
+  one_time_links: OneTimeLinksTable;
+  sign_in_failures: SignInFailuresTable;
+  platform_secrets: PlatformSecretsTable;
+  audit_log: AuditLogTable;
 }

@@ -11,6 +11,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { accountRoutes } from '../accounts/account-routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
@@ -20,6 +22,7 @@ import type { Services } from '../services.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandler, send } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
@@ -29,6 +32,17 @@ export type AppOptions = {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
   version?: string;
+  /** Accounts and headers (issue 4); tests leave it out. */
+  security?: {
+    /** The platform's origin (SAFER_PUBLIC_URL); without it the request's own Host is expected in `Origin`. */
+    origin?: string | undefined;
+    /** Served over TLS (the public URL is https): HSTS and upgrade-insecure-requests. */
+    https?: boolean;
+    secureCookies?: boolean;
+    /** Proxies in front whose X-Forwarded-* headers are trusted (the sign-in lockout counts per client address). */
+    trustProxy?: number;
+    connectSrc?: readonly string[];
+  };
 };
 
 /** Builds the Fastify app: API under /api/v1, OpenAPI 3.1 and its docs page, and the web app. */
@@ -41,6 +55,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 10 * 1024 * 1024,
     return503OnClosing: true,
+    // Trust the X-Forwarded-* headers of the first n proxies in front (proxy-addr's numeric rule), none by default.
+    trustProxy: (_address: string, hop: number) => hop < (opts.security?.trustProxy ?? 0),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,7 +64,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
   registerErrorHandler(app);
-  registerAccessControl(app, opts.operatorToken);
+  const secureCookies = opts.security?.secureCookies ?? false;
+  await registerSecurityHeaders(app, { https: opts.security?.https ?? false, connectSrc: opts.security?.connectSrc ?? [] });
+  await registerAccessControl(app, opts.services, { operatorToken: opts.operatorToken, origin: opts.security?.origin, secureCookies });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -64,7 +82,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    // Swagger UI sets inline styles; only its pages get them (the app's own pages keep style-src 'self').
+    transformStaticCSP: (csp) => csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -74,6 +96,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   unitRoutes(app, opts.services);
   incidentRoutes(app, opts.services);
   importRoutes(app, opts.services);
+  accountRoutes(app, opts.services);
+  auditRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Job, jobStatuses } from '../../core/jobs/job.ts';
+import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 
@@ -45,7 +46,8 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function jobRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const common = { config: { access: 'operator' as const } };
+  // The secretariat, or the operator (who passes every rule).
+  const common = { config: { access: { role: ['platform:secretariat'] as const } } };
   const security = [{ bearer: [] }];
 
   r.get(
@@ -84,18 +86,18 @@ export function jobRoutes(app: FastifyInstance, services: Services): void {
         response: { 201: jobSchema, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(toJobDto(await services.jobs.enqueue(req.body.kind, req.body.payload))),
+    async (req, reply) => reply.status(201).send(toJobDto(await services.jobs.enqueue(req.body.kind, req.body.payload, { actor: actorOf(req) }))),
   );
 
   r.post(
     '/api/v1/admin/jobs/:id/cancel',
     { ...common, schema: { tags: ['jobs'], security, params: idParams, response: { 200: jobSchema, ...errorResponses } } },
-    async (req) => toJobDto(await services.jobs.cancel(req.params.id)),
+    async (req) => toJobDto(await services.jobs.cancel(req.params.id, actorOf(req))),
   );
 
   r.post(
     '/api/v1/admin/jobs/:id/retry',
     { ...common, schema: { tags: ['jobs'], security, params: idParams, response: { 200: jobSchema, ...errorResponses } } },
-    async (req) => toJobDto(await services.jobs.retry(req.params.id)),
+    async (req) => toJobDto(await services.jobs.retry(req.params.id, actorOf(req))),
   );
 }

@@ -1,5 +1,15 @@
 // Typed client for the platform's REST API at /api/v1.
-import type { ApiErrorBody, City, Job } from './types.ts';
+import { toImportBatch } from './import-batch.ts';
+import { csrfHeader } from './session-csrf.ts';
+import type {
+  ApiErrorBody,
+  City,
+  ImportBatch,
+  Job,
+  Summary,
+  UnitCollection,
+  UnitLevel,
+} from './types.ts';
 
 const base = '/api/v1';
 
@@ -23,27 +33,53 @@ export class ApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: 'GET' | 'POST'; token?: string | undefined; signal?: AbortSignal };
+type RequestOptions = {
+  method?: 'GET' | 'POST';
+  token?: string | undefined;
+  signal?: AbortSignal | undefined;
+  body?: FormData;
+  accept?: string;
+};
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends a request; answers the response when it is 2xx, else throws an ApiError. */
+async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  // Without a token the session cookie authenticates: a write then carries the session's CSRF token.
+  else if ((options.method ?? 'GET') !== 'GET') Object.assign(headers, csrfHeader());
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method: options.method ?? 'GET',
       headers,
       signal: options.signal ?? null,
+      ...(options.body ? { body: options.body } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, {});
   }
-  const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
     throw new ApiError(response.status, isErrorBody(body) ? body.error : {});
   }
+  return response;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  const body: unknown = await response.json().catch(() => undefined);
   return body as T;
+}
+
+/** A query string of the parameters that have a value, e.g. `?level=1&year=2020`. */
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
@@ -68,4 +104,93 @@ export async function cancelJob(id: number, token: string): Promise<void> {
 
 export async function retryJob(id: number, token: string): Promise<void> {
   await request<unknown>(`/admin/jobs/${id}/retry`, { method: 'POST', token });
+}
+
+// City data: one city, its units with population, and incident counts.
+
+const cityPath = (slug: string) => `/cities/${encodeURIComponent(slug)}`;
+
+export function getCity(slug: string, signal?: AbortSignal): Promise<City> {
+  return request<City>(cityPath(slug), { signal });
+}
+
+export async function listUnitLevels(slug: string, signal?: AbortSignal): Promise<UnitLevel[]> {
+  const body = await request<{ levels: UnitLevel[] }>(`${cityPath(slug)}/units/levels`, { signal });
+  return body.levels;
+}
+
+export function getUnits(
+  slug: string,
+  params: { level?: number | undefined; year?: number | undefined },
+  signal?: AbortSignal,
+): Promise<UnitCollection> {
+  return request<UnitCollection>(`${cityPath(slug)}/units${query(params)}`, { signal });
+}
+
+export type SummaryParams = {
+  by: 'unit' | 'month';
+  from?: string | undefined;
+  to?: string | undefined;
+  iccs?: string | undefined;
+  source?: string | undefined;
+  level?: number | undefined;
+};
+
+/** Incident counts; with the operator token they are exact, without it small counts are suppressed. */
+export async function getSummary(
+  slug: string,
+  params: SummaryParams,
+  token?: string,
+  signal?: AbortSignal,
+): Promise<Summary> {
+  const body = await request<Partial<Summary>>(`${cityPath(slug)}/incidents/summary${query(params)}`, {
+    token,
+    signal,
+  });
+  return { rows: body.rows ?? [], notes: body.notes ?? [] };
+}
+
+// Incident imports (operator only).
+
+export async function listImports(slug: string, token: string, signal?: AbortSignal): Promise<ImportBatch[]> {
+  const body = await request<{ imports?: unknown[] }>(`${cityPath(slug)}/imports`, { token, signal });
+  return (body.imports ?? []).map((batch) => toImportBatch(batch));
+}
+
+export async function getImport(
+  slug: string,
+  batchId: number,
+  token: string,
+  signal?: AbortSignal,
+): Promise<ImportBatch> {
+  return toImportBatch(await request<unknown>(`${cityPath(slug)}/imports/${batchId}`, { token, signal }));
+}
+
+/** Uploads a file with its import profile (JSON text); the import then runs on the server as a job. */
+export async function startImport(slug: string, file: File, profile: string, token: string): Promise<ImportBatch> {
+  const body = new FormData();
+  // The server reads the profile before the file: it must come first.
+  body.append('profile', profile);
+  body.append('file', file, file.name);
+  const answer = await request<unknown>(`${cityPath(slug)}/imports`, { method: 'POST', token, body });
+  return toImportBatch(answer, { fileName: file.name });
+}
+
+export async function undoImport(slug: string, batchId: number, token: string): Promise<void> {
+  await request<unknown>(`${cityPath(slug)}/imports/${batchId}/undo`, { method: 'POST', token });
+}
+
+/** The rejected rows of an import as CSV text (header `line,field,value,reason`). */
+export async function getRejectionsCsv(
+  slug: string,
+  batchId: number,
+  token: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = await send(`${cityPath(slug)}/imports/${batchId}/rejections.csv`, {
+    token,
+    signal,
+    accept: 'text/csv',
+  });
+  return response.text();
 }

@@ -1,4 +1,5 @@
 // Shapes of the `/api/v1` responses the web app reads.
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export type City = {
   slug: string;
@@ -37,4 +38,57 @@ export type ApiErrorBody = {
     requestId?: string;
     details?: unknown;
   };
+};
+
+/** Properties of one administrative unit in `GET /cities/{city}/units` (GeoJSON, WGS 84). */
+export type UnitProperties = {
+  /** The unit's id as imported. */
+  unit: string;
+  name: string;
+  level: number;
+  parent: string | null;
+  population: number | null;
+  /** The year of `population`: the year asked for, else the nearest year with data. */
+  populationYear: number | null;
+  issues: number;
+};
+
+export type UnitGeometry = Polygon | MultiPolygon;
+export type UnitCollection = FeatureCollection<UnitGeometry, UnitProperties>;
+
+export type UnitLevel = { level: number; name: string | null; units: number };
+
+/** One row of `GET /cities/{city}/incidents/summary`; `count` is null where a public answer suppresses it. */
+export type SummaryRow = { unit?: string; month?: string; count: number | null };
+export type Summary = { rows: SummaryRow[]; notes: string[] };
+
+/** The `unit` of the summary row counting records outside every unit. */
+export const outsideUnit = 'outside';
+
+export const importStatuses = ['running', 'complete', 'failed', 'undone'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+export type ImportTotals = {
+  read: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  outside: number;
+};
+
+/** An incident import (a batch), as the web app uses it whatever the server's field names. */
+export type ImportBatch = {
+  batchId: number;
+  jobId: number | null;
+  kind: string | null;
+  status: ImportStatus;
+  source: string | null;
+  fileName: string;
+  progress: { done: number; total: number | null };
+  totals: ImportTotals;
+  /** The server's English error text (data, not a catalogue message). */
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
 };

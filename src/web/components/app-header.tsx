@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactElement } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { SessionMenu } from '../pages/account/session-menu.tsx';
 import { type Route, routePaths } from '../use-route.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
@@ -35,6 +36,7 @@ export function AppHeader({ route, navigate }: Props) {
         </ul>
       </nav>
       <LanguageSwitcher />
+      <SessionMenu />
     </header>
   );
 }

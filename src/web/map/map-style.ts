@@ -1,5 +1,6 @@
 // The map's style: a plain background that needs nothing from anywhere, an optional raster basemap
-// when a tile URL is configured at build time (none by default), and one label layer.
+// when a tile URL is configured at build time (none by default), areas (area-layers.ts), and one
+// label layer.
 //
 // Glyphs. A MapLibre style normally names a `glyphs` URL serving SDF glyph ranges (PBF). The npm
 // registry has no package shipping such PBFs (we looked for OpenMapTiles/Protomaps/Noto glyph
@@ -14,6 +15,7 @@
 import { mapFontFaces } from 'virtual:map-font-faces';
 import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
+import { areaLayers, areaSource, areaSourceId } from './area-layers.ts';
 
 export const labelFont = 'Noto Sans Regular';
 export const labelLayerId = 'place-labels';
@@ -53,11 +55,13 @@ export function mapStyle(labels: MapLabel[]): StyleSpecification {
     'font-faces': { [labelFont]: mapFontFaces },
     sources: {
       ...basemap.sources,
+      [areaSourceId]: areaSource,
       places: { type: 'geojson', data: labelsToGeoJson(labels) },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f0' } },
       ...basemap.layers,
+      ...areaLayers,
       {
         id: 'place-points',
         type: 'circle',

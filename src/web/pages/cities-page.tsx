@@ -1,9 +1,11 @@
-import { alpha3ToAlpha2 } from 'virtual:country-codes';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { listCities } from '../api/client.ts';
 import type { City } from '../api/types.ts';
+import { AppLink } from '../components/app-link.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { useCountryName } from '../components/use-country-name.ts';
+import { pathOf } from '../use-route.ts';
 
 // MapLibre is most of the app's weight: load it only where a map is shown.
 const SaferMap = lazy(() => import('../map/safer-map.tsx').then((m) => ({ default: m.SaferMap })));
@@ -12,20 +14,6 @@ type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state
 
 /** UN-Habitat's headquarters in Nairobi, home of the Safer Cities Programme. */
 const unHabitat = { lon: 36.8148, lat: -1.2335 };
-
-function useCountryName(): (alpha3: string) => string {
-  const intl = useIntl();
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([intl.locale], { type: 'region', fallback: 'code' });
-  } catch {
-    names = undefined;
-  }
-  return (alpha3) => {
-    const alpha2 = alpha3ToAlpha2[alpha3.toUpperCase()];
-    return (alpha2 && names?.of(alpha2)) || alpha3;
-  };
-}
 
 export function CitiesPage() {
   const intl = useIntl();
@@ -84,9 +72,14 @@ export function CitiesPage() {
               .sort((a, b) => collator.compare(a.name, b.name))
               .map((city) => (
                 <li key={city.slug}>
-                  <span className="city-name" data-i18n-exempt translate="no">
+                  <AppLink
+                    href={pathOf({ page: 'city', slug: city.slug })}
+                    className="city-name"
+                    data-i18n-exempt
+                    translate="no"
+                  >
                     {city.name}
-                  </span>{' '}
+                  </AppLink>{' '}
                   <span className="city-country" data-i18n-exempt>
                     {countryName(city.country)}
                   </span>

@@ -1,45 +1,24 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, FormattedTime } from 'react-intl';
 import { cancelJob, retryJob } from '../api/client.ts';
 import type { Job } from '../api/types.ts';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { TokenForm, useOperatorToken } from '../components/token-form.tsx';
+import { isSecretariat, useSession } from './account/session-context.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useJobs } from './use-jobs.ts';
-
-// Until user accounts exist, the administrator pages use the operator token the server keeps in
-// its data directory; it lasts for this browser tab only.
-const tokenKey = 'safer.operatorToken';
-
-function storedToken(): string {
-  try {
-    return window.sessionStorage.getItem(tokenKey) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function storeToken(token: string): void {
-  try {
-    if (token) window.sessionStorage.setItem(tokenKey, token);
-    else window.sessionStorage.removeItem(tokenKey);
-  } catch {
-    // Storage may be disabled; the token then lasts until the page is left.
-  }
-}
 
 type Outcome = { kind: 'cancelled' | 'retried'; id: number } | { kind: 'failed'; error: unknown };
 
 export function JobsPage() {
-  const [token, setToken] = useState(storedToken);
-  const [draft, setDraft] = useState(token);
+  const [token, setToken] = useOperatorToken();
   const [busy, setBusy] = useState<number>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const { jobs, refresh } = useJobs(token);
+  // A signed-in secretariat administrator sees the jobs with their session; the token stays for the operator.
+  const viaSession = isSecretariat(useSession().state);
+  const { jobs, refresh } = useJobs(token, viaSession);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = draft.trim();
-    storeToken(next);
+  const submit = (next: string) => {
     setOutcome(undefined);
     setToken(next);
     refresh();
@@ -69,30 +48,20 @@ export function JobsPage() {
           defaultMessage="Imports, scheduled deletions, reminders and reports run as jobs. This page refreshes every two seconds."
         />
       </p>
-      <form className="token-form" onSubmit={submit}>
-        <label htmlFor="admin-token">
-          <FormattedMessage id="jobs.token.label" defaultMessage="Administrator token" />
-        </label>
-        <input
-          id="admin-token"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="admin-token-help"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+      {viaSession ? (
+        <details className="token-fallback">
+          <summary>
+            <FormattedMessage id="jobs.token.fallback" defaultMessage="Use the operator token instead" />
+          </summary>
+          <TokenForm token={token} onSubmit={submit} submitLabel={<FormattedMessage id="jobs.token.submit" defaultMessage="Show jobs" />} />
+        </details>
+      ) : (
+        <TokenForm
+          token={token}
+          onSubmit={submit}
+          submitLabel={<FormattedMessage id="jobs.token.submit" defaultMessage="Show jobs" />}
         />
-        <button type="submit">
-          <FormattedMessage id="jobs.token.submit" defaultMessage="Show jobs" />
-        </button>
-        <p id="admin-token-help" className="help">
-          <FormattedMessage
-            id="jobs.token.help"
-            defaultMessage="The operator token is in the file {file} in the server's data directory. It is kept for this browser tab only."
-            values={{ file: <code data-i18n-exempt translate="no">operator-token</code> }}
-          />
-        </p>
-      </form>
+      )}
       <div aria-live="polite" className="outcome">
         {outcome?.kind === 'cancelled' && (
           <p><FormattedMessage id="jobs.outcome.cancelled" defaultMessage="Job {id, number, ::group-off} was asked to stop." values={{ id: outcome.id }} /></p>

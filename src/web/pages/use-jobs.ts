@@ -1,4 +1,5 @@
-// Polls the job list every two seconds while the jobs page is open and a token is set.
+// Polls the job list every two seconds while the jobs page is open and a token is set, or the session of a
+// signed-in secretariat administrator stands in for it (`viaSession`).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, listJobs } from '../api/client.ts';
 import type { Job } from '../api/types.ts';
@@ -15,7 +16,7 @@ function isAuthError(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 401 || error.status === 403);
 }
 
-export function useJobs(token: string): { jobs: JobsState; refresh: () => void } {
+export function useJobs(token: string, viaSession = false): { jobs: JobsState; refresh: () => void } {
   const [jobs, setJobs] = useState<JobsState>({ state: 'idle' });
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
@@ -23,7 +24,7 @@ export function useJobs(token: string): { jobs: JobsState; refresh: () => void }
 
   useEffect(() => {
     void tick;
-    if (!token) {
+    if (!token && !viaSession) {
       setJobs({ state: 'idle' });
       return;
     }
@@ -49,7 +50,7 @@ export function useJobs(token: string): { jobs: JobsState; refresh: () => void }
       abort.abort();
       window.clearTimeout(timer);
     };
-  }, [token, tick]);
+  }, [token, viaSession, tick]);
 
   return { jobs, refresh };
 }

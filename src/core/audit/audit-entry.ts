@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Principal } from '../accounts/access-rule.ts';
+
+/**
+ * The audit log (DESIGN §6): who did what to which record, in which scope, and which fields changed — never the
+ * values of those fields, no password, no token, no network address.
+ */
+export type Actor =
+  | { kind: 'user'; userId: number }
+  | { kind: 'operator' }
+  | { kind: 'anonymous' }
+  /** Work the platform does by itself (the job worker, the first-run link). */
+  | { kind: 'system'; name: string };
+
+export const operatorActor: Actor = { kind: 'operator' };
+
+/** The actor's label in the log: `user:12`, `system:operator`, `anonymous`, `system:worker`. */
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'user':
+      return `user:${actor.userId}`;
+    case 'operator':
+      return 'system:operator';
+    case 'anonymous':
+      return 'anonymous';
+    case 'system':
+      return `system:${actor.name}`;
+    default: {
+      const unreachable: never = actor;
+      throw new Error(`Unknown actor ${String(unreachable)}`);
+    }
+  }
+}
+
+/** The actor a label stands for (the inverse of `actorLabel`). */
+export function actorFromLabel(label: string): Actor {
+  const user = /^user:(\d+)$/.exec(label);
+  if (user) return { kind: 'user', userId: Number(user[1]) };
+  if (label === 'system:operator') return operatorActor;
+  if (label.startsWith('system:')) return { kind: 'system', name: label.slice('system:'.length) };
+  return { kind: 'anonymous' };
+}
+
+export function actorOfPrincipal(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'user':
+      return { kind: 'user', userId: principal.userId };
+    case 'operator':
+      return operatorActor;
+    case 'anonymous':
+      return { kind: 'anonymous' };
+    default: {
+      const unreachable: never = principal;
+      throw new Error(`Unknown principal ${String(unreachable)}`);
+    }
+  }
+}
+
+export const auditActions = [
+  'city.create',
+  'job.enqueue',
+  'job.cancel',
+  'job.retry',
+  'setup.complete',
+  'user.create',
+  'user.deactivate',
+  'user.activate',
+  'user.password_reset',
+  'user.totp_enable',
+  'grant.add',
+  'grant.revoke',
+  'invitation.create',
+  'invitation.accept',
+  'password_reset.request',
+  'session.sign_in',
+  'session.sign_in_failed',
+  'session.sign_out',
+  'session.sign_out_everywhere',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** What one entry says, besides who and when. `scope` is e.g. `{ kind: 'city', id: 'nairobi' }`. */
+export type AuditEvent = {
+  action: AuditAction;
+  target: { type: string; id: string | number | null };
+  scope?: { kind: string; id: string } | undefined;
+  /** Names of the fields written or changed; never their values. */
+  fields?: readonly string[];
+};
+
+export type AuditEntry = {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  target: { type: string; id: string | null };
+  scope: { kind: string; id: string } | null;
+  fields: string[];
+};
+
+const scopeFilter = z
+  .string()
+  .regex(/^[a-z]+(:[A-Za-z0-9-]+)?$/, 'a scope such as city:nairobi, country:KEN or platform')
+  .transform((s) => {
+    const [kind, id] = s.split(':') as [string, string | undefined];
+    return { kind, id };
+  });
+
+/** Filters of `GET /api/v1/audit` (and of a future export): who, what, scope, time; keyset paging on the id. */
+export const auditQuerySchema = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.string().max(64).optional(),
+  targetType: z.string().max(64).optional(),
+  targetId: z.string().max(200).optional(),
+  scope: scopeFilter.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+/** Names of the fields whose values differ between two versions of a record (for `fields` of an update). */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
+  return Object.keys(after)
+    .filter((k) => after[k] !== undefined && !Object.is(before[k], after[k]))
+    .sort();
+}
