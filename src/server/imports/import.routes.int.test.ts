@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTestApp, operatorHeaders } from '../../../test/support/app.ts';
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.ts';
+import { makeUser, sessionFor } from '../accounts/accounts.test-support.ts';
 import { JobRunner } from '../jobs/job.runner.ts';
 import { registerJobHandlers } from '../jobs/job-handlers.ts';
 import type { Services } from '../services.ts';
@@ -98,6 +99,26 @@ describe.each(storeKinds())('imports API on %s', (kind) => {
     expect(exact.notes.join(' ')).not.toMatch(/suppressed/);
     const byDay = (await app.inject({ method: 'GET', url: '/api/v1/cities/sf/incidents/summary?by=month,unit&from=2012-07-01&to=2012-07-01' })).json();
     expect(byDay.rows.every((r: { count: number | null }) => r.count === null || r.count === 0 || r.count >= 5)).toBe(true);
+  });
+
+  it("gives the city's analysts exact counts, and a viewer or another city's analyst the public ones", async () => {
+    const url = '/api/v1/cities/sf/incidents/summary?by=month&from=2012-07-01&to=2012-07-03';
+    const exact = (await app.inject({ method: 'GET', url, headers: operatorHeaders })).json();
+    const sf = await services.cities.get('sf');
+    const other = await services.cities.create({ slug: 'oakland', name: 'Oakland', country: 'USA', timezone: 'America/Los_Angeles' });
+    const grant = (role: 'city:analyst' | 'city:viewer', city: { id: number; slug: string }) => ({
+      role,
+      scope: { kind: 'city' as const, id: city.id, slug: city.slug },
+    });
+    const countsAs = async (email: string, g: ReturnType<typeof grant>) => {
+      const user = await makeUser(services, email, [g]);
+      const session = await sessionFor(services, user.id, false);
+      return (await app.inject({ method: 'GET', url, headers: session.headers })).json();
+    };
+    expect((await countsAs('analyst@sf.example', grant('city:analyst', sf))).rows).toEqual(exact.rows);
+    const suppressed = (await app.inject({ method: 'GET', url })).json().rows;
+    expect((await countsAs('viewer@sf.example', grant('city:viewer', sf))).rows).toEqual(suppressed);
+    expect((await countsAs('analyst@oakland.example', grant('city:analyst', other))).rows).toEqual(suppressed);
   });
 
   it('validates the summary query, naming the parameter', async () => {

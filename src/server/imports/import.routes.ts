@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AccessRule } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { DomainError } from '../../core/errors.ts';
 import { batchStatuses } from '../../core/incidents/import-batch.ts';
@@ -67,7 +68,10 @@ const batchParams = z.object({ city: citySlugSchema, batch: z.coerce.number().in
 
 /** Incident imports: browser upload (multipart), status with the job's progress, rejected rows, undo. */
 export function importRoutes(app: FastifyInstance, services: Services): void {
-  const common = { config: { access: 'operator' as const } };
+  // The city's administrators and analysts import and undo; the secretariat and the operator may too.
+  const common = {
+    config: { access: { role: ['platform:secretariat', 'city:administrator', 'city:analyst'], scope: 'city' } as AccessRule },
+  };
   const security = [{ bearer: [] }];
   const tags = ['imports'];
 
@@ -156,7 +160,8 @@ export function importRoutes(app: FastifyInstance, services: Services): void {
   r.post(
     '/api/v1/admin/imports/:batch/undo',
     {
-      ...common,
+      // No city in the path: the secretariat or the operator only.
+      config: { access: { role: ['platform:secretariat'] } as AccessRule },
       schema: {
         tags,
         security,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type AccessRule, decide } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { summaryKeys, summaryQuerySchema } from '../../core/incidents/summary.ts';
 import { errorResponses } from '../http/schemas.ts';
@@ -19,6 +20,9 @@ const summarySchema = z.object({ rows: z.array(summaryRowSchema), notes: z.array
  * The incident summary. Public for now: the operator (Bearer token) gets exact counts; anyone else gets counts
  * from 1 to 4 suppressed (DESIGN §6), with a note saying so.
  */
+/** Who sees exact counts (DESIGN §4): the city's analysts and administrators, the secretariat, the operator. */
+const exactReaders: AccessRule = { role: ['platform:secretariat', 'city:administrator', 'city:analyst'], scope: 'city' };
+
 export function incidentRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,6 +43,11 @@ export function incidentRoutes(app: FastifyInstance, services: Services): void {
         response: { 200: summarySchema, ...errorResponses },
       },
     },
-    async (req) => services.incidents.summary(req.params.city, req.query, req.principal.kind === 'operator' ? 'exact' : 'public'),
+    async (req) => {
+      const city = await services.cities.get(req.params.city);
+      const target = { found: true as const, scope: { kind: 'city' as const, id: city.id, slug: city.slug } };
+      const exact = decide(exactReaders, req.principal, target).allowed;
+      return services.incidents.summary(req.params.city, req.query, exact ? 'exact' : 'public');
+    },
   );
 }

@@ -74,7 +74,7 @@ export function unitRoutes(app: FastifyInstance, services: Services): void {
   r.put(
     '/api/v1/cities/:city/units/levels/:level',
     {
-      config: { access: 'operator' },
+      config: { access: { role: ['platform:secretariat', 'city:administrator'], scope: 'city' } },
       schema: {
         tags: ['units'],
         summary: 'Name a level of units (e.g. 1 = district, 2 = ward).',
