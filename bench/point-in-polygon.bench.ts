@@ -8,7 +8,7 @@
 // exactly one unit (exit 1 otherwise).
 //   npx tsx bench/point-in-polygon.bench.ts [points]
 import pg from 'pg';
-import { buildUnitIndex } from '../src/core/units/unit-index.ts';
+import { buildUnitIndex, ringsContain } from '../src/core/units/unit-index.ts';
 import { benchServerUrl, createBenchDatabase } from './support/database.ts';
 import { fmt, median, peakRssMiB, printTable, type ResultRow, randomPoints, type SyntheticUnit, timed, unitGrid } from './support/synthetic.ts';
 
@@ -49,30 +49,13 @@ const locateRate = (N / locateMs) * 1000;
 const indexed = new Float64Array(SAMPLE);
 for (let k = 0; k < SAMPLE; k++) indexed[k] = index.locate(points.lon[k]!, points.lat[k]!) ?? 0;
 
-// Brute force: the same geometry in flat arrays, the same half-open crossing test as unit-index.ts, every unit in
+// Brute force: the same geometry in flat arrays, the same half-open crossing test (ringsContain from unit-index.ts), every unit in
 // code order, first hit wins (= lowest code).
 const sorted = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 const flat = flatten(sorted);
 
 function contains(u: number, x: number, y: number): boolean {
-  const { coords, ringStart, unitRingStart } = flat;
-  let inside = false;
-  for (let ring = unitRingStart[u]!; ring < unitRingStart[u + 1]!; ring++) {
-    const start = ringStart[ring]!;
-    const end = ringStart[ring + 1]!;
-    const n = end - start;
-    if (n < 3) continue;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      const x1 = coords[2 * (start + i)]!;
-      const y1 = coords[2 * (start + i) + 1]!;
-      const x2 = coords[2 * (start + j)]!;
-      const y2 = coords[2 * (start + j) + 1]!;
-      if (y1 > y === y2 > y) continue;
-      const xCross = y1 < y2 ? x1 + ((y - y1) * (x2 - x1)) / (y2 - y1) : x2 + ((y - y2) * (x1 - x2)) / (y1 - y2);
-      if (x < xCross) inside = !inside;
-    }
-  }
-  return inside;
+  return ringsContain(flat.coords, flat.ringStart, flat.unitRingStart[u]!, flat.unitRingStart[u + 1]!, x, y);
 }
 
 function bruteForce(out: Float64Array): number {

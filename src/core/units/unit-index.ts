@@ -95,26 +95,8 @@ export function buildUnitIndex(units: readonly IndexableUnit[]): UnitIndex {
   if (parts.length === 0) tree.add(0, 0, 0, 0); // flatbush needs ≥ 1 item; never matched below
   tree.finish();
 
-  const partContains = (p: number, x: number, y: number): boolean => {
-    let inside = false;
-    for (let ring = partRingStart[p]!; ring < partRingStart[p + 1]!; ring++) {
-      const start = ringStart[ring]!;
-      const end = ringStart[ring + 1]!;
-      const n = end - start;
-      if (n < 3) continue;
-      for (let i = 0, j = n - 1; i < n; j = i++) {
-        const x1 = coords[2 * (start + i)]!;
-        const y1 = coords[2 * (start + i) + 1]!;
-        const x2 = coords[2 * (start + j)]!;
-        const y2 = coords[2 * (start + j) + 1]!;
-        if (y1 > y === y2 > y) continue;
-        // Canonical order (lower endpoint first): both owners of a shared edge compute the same xCross.
-        const xCross = y1 < y2 ? x1 + ((y - y1) * (x2 - x1)) / (y2 - y1) : x2 + ((y - y2) * (x1 - x2)) / (y1 - y2);
-        if (x < xCross) inside = !inside;
-      }
-    }
-    return inside;
-  };
+  const partContains = (p: number, x: number, y: number): boolean =>
+    ringsContain(coords, ringStart, partRingStart[p]!, partRingStart[p + 1]!, x, y);
 
   return {
     size: sorted.length,
@@ -130,4 +112,37 @@ export function buildUnitIndex(units: readonly IndexableUnit[]): UnitIndex {
       return best === -1 ? undefined : ids[best];
     },
   };
+}
+
+/**
+ * The half-open crossing-number test of a point against rings `firstRing` to `endRing` (exclusive) of flat
+ * coordinates: `coords` holds x, y pairs and `ringStart[r]` the first vertex of ring r (with one entry past the
+ * last ring). Holes are rings like any other: a point inside an odd number of rings is inside.
+ */
+export function ringsContain(
+  coords: Float64Array,
+  ringStart: Uint32Array,
+  firstRing: number,
+  endRing: number,
+  x: number,
+  y: number,
+): boolean {
+  let inside = false;
+  for (let ring = firstRing; ring < endRing; ring++) {
+    const start = ringStart[ring]!;
+    const end = ringStart[ring + 1]!;
+    const n = end - start;
+    if (n < 3) continue;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const x1 = coords[2 * (start + i)]!;
+      const y1 = coords[2 * (start + i) + 1]!;
+      const x2 = coords[2 * (start + j)]!;
+      const y2 = coords[2 * (start + j) + 1]!;
+      if (y1 > y === y2 > y) continue;
+      // Canonical order (lower endpoint first): both owners of a shared edge compute the same xCross.
+      const xCross = y1 < y2 ? x1 + ((y - y1) * (x2 - x1)) / (y2 - y1) : x2 + ((y - y2) * (x1 - x2)) / (y1 - y2);
+      if (x < xCross) inside = !inside;
+    }
+  }
+  return inside;
 }
