@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // the server writes its operator token there, and the jobs test reads it back.
 process.env.SAFER_E2E_DATA_DIR ??= `.tmp/e2e-data-${Date.now()}-${process.pid}`;
 const dataDir = process.env.SAFER_E2E_DATA_DIR;
-const port = 8199;
+// A port of this run's own (workers inherit it), so runs side by side do not meet on one port.
+process.env.SAFER_E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const port = Number(process.env.SAFER_E2E_PORT);
 
 export default defineConfig({
   testDir: 'e2e',

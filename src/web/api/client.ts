@@ -34,10 +34,12 @@ export class ApiError extends Error {
 }
 
 type RequestOptions = {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   token?: string | undefined;
   signal?: AbortSignal | undefined;
   body?: FormData;
+  /** A JSON body (sent with its content type). */
+  json?: unknown;
   accept?: string;
 };
 
@@ -47,13 +49,16 @@ async function send(path: string, options: RequestOptions = {}): Promise<Respons
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   // Without a token the session cookie authenticates: a write then carries the session's CSRF token.
   else if ((options.method ?? 'GET') !== 'GET') Object.assign(headers, csrfHeader());
+  if (options.json !== undefined) headers['content-type'] = 'application/json';
+  const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method: options.method ?? 'GET',
       headers,
       signal: options.signal ?? null,
-      ...(options.body ? { body: options.body } : {}),
+      credentials: 'same-origin',
+      ...(body ? { body } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -93,6 +98,14 @@ export async function listCities(signal?: AbortSignal): Promise<City[]> {
   return body.cities;
 }
 
+export type NewCity = { slug: string; name: string; country: string; timezone: string };
+
+/** Creates a city (the secretariat, or the operator with the token); answers its public fields. */
+export async function createCity(city: NewCity, token?: string): Promise<City> {
+  const body = await request<City & { timezone: string }>('/cities', { method: 'POST', token, json: city });
+  return { slug: body.slug, name: body.name, country: body.country };
+}
+
 export async function listJobs(token: string, signal?: AbortSignal): Promise<Job[]> {
   const body = await request<{ jobs: Job[] }>('/admin/jobs', { token, signal });
   return body.jobs;
@@ -117,6 +130,11 @@ export function getCity(slug: string, signal?: AbortSignal): Promise<City> {
 export async function listUnitLevels(slug: string, signal?: AbortSignal): Promise<UnitLevel[]> {
   const body = await request<{ levels: UnitLevel[] }>(`${cityPath(slug)}/units/levels`, { signal });
   return body.levels;
+}
+
+/** Names a level of a city's units (the operator, or an administrator). */
+export function renameUnitLevel(slug: string, level: number, name: string, token?: string): Promise<UnitLevel> {
+  return request<UnitLevel>(`${cityPath(slug)}/units/levels/${level}`, { method: 'PUT', token, json: { name } });
 }
 
 export function getUnits(

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { listCities } from '../api/client.ts';
 import type { City } from '../api/types.ts';
@@ -6,6 +6,8 @@ import { AppLink } from '../components/app-link.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { useCountryName } from '../components/use-country-name.ts';
 import { pathOf } from '../use-route.ts';
+import { ManageCities } from './manage/manage-cities.tsx';
+import { useManager } from './manage/use-manager.ts';
 
 // MapLibre is most of the app's weight: load it only where a map is shown.
 const SaferMap = lazy(() => import('../map/safer-map.tsx').then((m) => ({ default: m.SaferMap })));
@@ -19,6 +21,10 @@ export function CitiesPage() {
   const intl = useIntl();
   const countryName = useCountryName();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const manager = useManager();
+  // The city just created: its link takes the focus once listed.
+  const [created, setCreated] = useState<City>();
+  const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -30,6 +36,23 @@ export function CitiesPage() {
     );
     return () => abort.abort();
   }, []);
+
+  useEffect(() => {
+    if (!created) return;
+    const link = [...(list.current?.querySelectorAll<HTMLAnchorElement>('a[data-slug]') ?? [])].find(
+      (a) => a.dataset.slug === created.slug,
+    );
+    link?.focus();
+  }, [created]);
+
+  const onCreated = (city: City) => {
+    setLoad((current) =>
+      current.state === 'loaded'
+        ? { state: 'loaded', cities: [...current.cities.filter((c) => c.slug !== city.slug), city] }
+        : { state: 'loaded', cities: [city] },
+    );
+    setCreated(city);
+  };
 
   const collator = new Intl.Collator(intl.locale);
   return (
@@ -67,7 +90,7 @@ export function CitiesPage() {
               values={{ count: load.cities.length }}
             />
           </p>
-          <ul className="city-list">
+          <ul className="city-list" ref={list}>
             {[...load.cities]
               .sort((a, b) => collator.compare(a.name, b.name))
               .map((city) => (
@@ -75,6 +98,7 @@ export function CitiesPage() {
                   <AppLink
                     href={pathOf({ page: 'city', slug: city.slug })}
                     className="city-name"
+                    data-slug={city.slug}
                     data-i18n-exempt
                     translate="no"
                   >
@@ -88,6 +112,22 @@ export function CitiesPage() {
           </ul>
         </>
       )}
+      <p role="status" className="updated">
+        {created && (
+          <FormattedMessage
+            id="cities.create.done"
+            defaultMessage="The city {name} was created."
+            values={{
+              name: (
+                <span data-i18n-exempt translate="no">
+                  {created.name}
+                </span>
+              ),
+            }}
+          />
+        )}
+      </p>
+      <ManageCities manager={manager} onCreated={onCreated} />
       <section aria-labelledby="map-heading">
         <h2 id="map-heading">
           <FormattedMessage id="cities.map.title" defaultMessage="Map" />

@@ -6,6 +6,7 @@ import { storedToken } from '../../components/token-form.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { pathOf } from '../../use-route.ts';
+import { UnitLevelsSection } from '../manage/unit-levels-section.tsx';
 import { Choropleth } from './choropleth.tsx';
 import { CityFilters, type Filters, noFilters, periodIsValid } from './city-filters.tsx';
 import { CityNotes } from './city-notes.tsx';
@@ -161,7 +162,7 @@ export function CityPage({ slug }: { slug: string }) {
             )}
             <CityNotes table={table} year={data.year} anonymous={!token} serverNotes={byUnit?.notes ?? []} />
           </section>
-
+          <UnitLevelsSection slug={slug} />
         </>
       )}
     </>
