@@ -35,7 +35,9 @@ export type MappedIncident = {
   h3: string | null;
 };
 
-export type Rejection = { line: number; field: string; value: string; reason: string };
+import type { Rejection } from '../imports/rejection.ts';
+
+export type { Rejection };
 
 /** What became of a row: a record, a rejection (every field at fault), or a duplicate merged into an earlier row. */
 export type RowOutcome =

@@ -21,7 +21,9 @@ export const populationColumns = ['unit', 'year', 'sex', 'age_band', 'population
 export type PopulationRow = { unitCode: string; year: number; sex: PopulationSex; ageBand: string; population: number };
 
 /** A rejected input row; `line` counts the header as line 1. */
-export type Rejection = { line: number; field: string; value: string; reason: string };
+import type { Rejection } from '../imports/rejection.ts';
+
+export type { Rejection };
 
 /**
  * The SDG band an age band belongs to: itself for an SDG band, else the one band a finer `a-b` or `a+` nests in.

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DomainError } from '../../core/errors.ts';
 import { type PopulationRow, parsePopulationRecord, populationColumns, type Rejection } from '../../core/units/population.ts';
 import type { CityService } from '../cities/city.service.ts';
-import type { ImportBatchRepository } from '../units/import-batch.repository.ts';
+import type { ImportBatchRepository } from '../imports/import-batch.repository.ts';
 import { type PopulationRepository, populationKey } from './population.repository.ts';
 
 export type PopulationImportSummary = {

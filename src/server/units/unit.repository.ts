@@ -5,8 +5,8 @@ import type { IndexableUnit } from '../../core/units/unit-index.ts';
 import type { PreparedUnit } from '../../core/units/unit-prepare.ts';
 import type { StoredVersion } from '../../core/units/unit-versions.ts';
 import type { DB, UnitsTable } from '../db/schema.ts';
+import { ImportBatchRepository } from '../imports/import-batch.repository.ts';
 import { PopulationRepository } from '../population/population.repository.ts';
-import { ImportBatchRepository } from './import-batch.repository.ts';
 
 export type UnitTx = { units: UnitRepository; population: PopulationRepository; batches: ImportBatchRepository };
 

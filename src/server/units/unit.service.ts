@@ -3,8 +3,8 @@ import { type PopulationRow, populationTotal } from '../../core/units/population
 import type { UnitLevel, UnitVersion } from '../../core/units/unit.ts';
 import { buildUnitIndex, type UnitIndex } from '../../core/units/unit-index.ts';
 import type { CityService } from '../cities/city.service.ts';
+import type { ImportBatchRepository } from '../imports/import-batch.repository.ts';
 import type { PopulationRepository } from '../population/population.repository.ts';
-import type { ImportBatchRepository } from './import-batch.repository.ts';
 import type { UnitRepository, VersionFilter } from './unit.repository.ts';
 
 export type UnitProperties = {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { CityService } from '../cities/city.service.ts';
 import type { DB } from '../db/schema.ts';
+import { ImportBatchRepository } from '../imports/import-batch.repository.ts';
 import { PopulationRepository } from '../population/population.repository.ts';
 import { PopulationService } from '../population/population.service.ts';
-import { ImportBatchRepository } from './import-batch.repository.ts';
 import { UnitRepository } from './unit.repository.ts';
 import { UnitService } from './unit.service.ts';
 import { UnitImportService } from './unit-import.service.ts';

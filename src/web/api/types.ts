@@ -65,17 +65,11 @@ export type Summary = { rows: SummaryRow[]; notes: string[] };
 /** The `unit` of the summary row counting records outside every unit. */
 export const outsideUnit = 'outside';
 
-export const importStatuses = ['running', 'complete', 'failed', 'undone'] as const;
-export type ImportStatus = (typeof importStatuses)[number];
+// The batch states and totals are the server's own (src/core, no I/O), shared rather than restated.
+import type { BatchStatus as ImportStatus, ImportTotals } from '../../core/incidents/import-batch.ts';
 
-export type ImportTotals = {
-  read: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  outside: number;
-};
+export { batchStatuses as importStatuses } from '../../core/incidents/import-batch.ts';
+export type { ImportStatus, ImportTotals };
 
 /** An incident import (a batch), as the web app uses it whatever the server's field names. */
 export type ImportBatch = {
