@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
+import { apiTokenRoutes } from './api-token.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
@@ -11,4 +12,5 @@ export function accountRoutes(app: FastifyInstance, services: Services): void {
   setupRoutes(app, services);
   invitationRoutes(app, services);
   userRoutes(app, services);
+  apiTokenRoutes(app, services);
 }

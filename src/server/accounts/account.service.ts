@@ -1,6 +1,6 @@
 import { mayGrant, type Principal } from '../../core/accounts/access-rule.ts';
 import { formatRecoveryCode, normalizeTotp } from '../../core/accounts/recovery-code.ts';
-import { type Grant, type GrantInput, scopeLabel } from '../../core/accounts/role.ts';
+import { type Grant, type GrantInput, scopeLabel, toGrantInput, tokenOnly } from '../../core/accounts/role.ts';
 import type { User, UserWithGrants } from '../../core/accounts/user.ts';
 import { type Actor, actorLabel, actorOfPrincipal } from '../../core/audit/audit-entry.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -106,6 +106,7 @@ export class AccountService {
   }
 
   private async addGrant(userId: number, grant: Grant, actor: Actor): Promise<void> {
+    assertPersonRole(grant);
     if (await this.grants.add(userId, grant, actorLabel(actor))) {
       await this.audit.record(actor, { action: 'grant.add', target: { type: 'user', id: userId }, scope: auditScope(grant), fields: [grant.role] });
     }
@@ -134,6 +135,13 @@ export class AccountService {
     await this.users.enableTotp(userId, step, codes.map(sha256Hex));
     await this.audit.record({ kind: 'user', userId }, { action: 'user.totp_enable', target: { type: 'user', id: userId }, fields: ['totp'] });
     return codes.map(formatRecoveryCode);
+  }
+}
+
+/** A machine's role (held by API tokens only) cannot be given to a person. */
+export function assertPersonRole(grant: Grant): void {
+  if (tokenOnly(grant.role)) {
+    throw new DomainError('grant.token_only', `${grant.role} is held only by API tokens, not by people.`, toGrantInput(grant));
   }
 }
 
