@@ -1,6 +1,6 @@
 import { mayGrant, type Principal } from '../../core/accounts/access-rule.ts';
 import { formatRecoveryCode, normalizeTotp } from '../../core/accounts/recovery-code.ts';
-import { type Grant, type GrantInput, scopeLabel, toGrantInput, tokenOnly } from '../../core/accounts/role.ts';
+import { type Grant, type GrantInput, type Scope, sameScope, scopeLabel, toGrantInput, tokenOnly } from '../../core/accounts/role.ts';
 import type { User, UserWithGrants } from '../../core/accounts/user.ts';
 import { type Actor, actorLabel, actorOfPrincipal } from '../../core/audit/audit-entry.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -59,6 +59,29 @@ export class AccountService {
     const users = await this.users.list();
     const grants = await this.grants.forUsers(users.map((u) => u.id));
     return users.map((u) => ({ ...u, grants: grants.get(u.id) ?? [] }));
+  }
+
+  /**
+   * The people holding a role in one scope (a city, a country), each with their roles there only: what a city's
+   * administrators or a state's focal points see of them.
+   */
+  async listInScope(scope: Scope): Promise<UserWithGrants[]> {
+    return (await this.list()).flatMap((u) => {
+      const here = u.grants.filter((g) => sameScope(g.scope, scope));
+      return here.length > 0 ? [{ ...u, grants: here }] : [];
+    });
+  }
+
+  /**
+   * Grants or revokes a role in one scope to someone who already holds a role there (others are not found: a
+   * city's administrators reach only their city's people, and learn nothing of anyone else).
+   */
+  async changeInScope(userId: number, input: GrantInput, by: Principal, scope: Scope, change: 'grant' | 'revoke'): Promise<UserWithGrants> {
+    const person = (await this.listInScope(scope)).find((u) => u.id === userId);
+    if (!person) throw new DomainError('account.not_found', `No account ${userId} with a role here.`, { id: userId });
+    await (change === 'grant' ? this.grant(userId, input, by) : this.revoke(userId, input, by));
+    const after = await this.get(userId);
+    return { ...after, grants: after.grants.filter((g) => sameScope(g.scope, scope)) };
   }
 
   async get(id: number): Promise<UserWithGrants> {
