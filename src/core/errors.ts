@@ -47,6 +47,8 @@ export const errorCodes = {
   'grant.token_only': 400,
   'token.not_found': 404,
   'token.role_not_allowed': 400,
+  'invitation.not_found': 404,
+  'auth.wrong_password': 403,
   'link.invalid': 404,
   'link.expired': 410,
   'link.used': 410,

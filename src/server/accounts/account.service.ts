@@ -136,20 +136,23 @@ export class AccountService {
   }
 
   /** Starts TOTP set-up: a new pending secret, shown once to the person, confirmed by a first code. */
-  async startTotp(userId: number): Promise<{ secret: string; uri: string }> {
+  async startTotp(userId: number, opts: { replacing?: boolean } = {}): Promise<{ secret: string; uri: string }> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError('account.not_found', `No account ${userId}.`);
-    if (user.totpSecret) throw new DomainError('auth.totp_enabled', 'The second factor is already set up.');
+    // Replacing a working second factor (a new phone) needs the password checked first (the caller's job).
+    if (user.totpSecret && !opts.replacing) throw new DomainError('auth.totp_enabled', 'The second factor is already set up.');
     const { secret, uri } = newTotpSecret(user.email);
     await this.users.setPendingTotp(userId, secret);
     return { secret, uri };
   }
 
-  /** Confirms TOTP set-up with a code; returns the recovery codes, shown this once. */
+  /**
+   * Confirms TOTP set-up (or its replacement) with a code of the pending secret; returns new recovery codes, shown
+   * this once. The old secret and recovery codes, if any, stop working.
+   */
   async confirmTotp(userId: number, given: string): Promise<string[]> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError('account.not_found', `No account ${userId}.`);
-    if (user.totpSecret) throw new DomainError('auth.totp_enabled', 'The second factor is already set up.');
     if (!user.totpPendingSecret) throw new DomainError('auth.totp_not_started', 'Start the set-up of the second factor first.');
     const code = normalizeTotp(given);
     const step = code && verifyTotp(user.totpPendingSecret, code, null);

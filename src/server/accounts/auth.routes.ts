@@ -140,6 +140,44 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   );
 
   r.post(
+    '/api/v1/auth/totp/reenrol',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Replace the second factor (a new device): checks the current password, then answers a new pending secret.',
+        description: 'The old secret and recovery codes keep working until `/auth/totp/confirm` confirms the new one with a code.',
+        body: z.object({ password: z.string().min(1).max(1024) }),
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...refusals },
+      },
+    },
+    async (req, reply) => {
+      const { userId } = userOf(req);
+      await auth.reauthenticate(userId, req.body.password);
+      reply.header('cache-control', 'no-store');
+      return users.startTotp(userId, { replacing: true });
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "Change your password: checks the current one; your other sessions end, this one stays.",
+        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (req, reply) => {
+      const { userId, sessionId } = userOf(req);
+      await auth.changePassword(userId, sessionId, req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
     '/api/v1/auth/password-reset',
     {
       config: { access: 'public' },

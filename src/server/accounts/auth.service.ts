@@ -7,7 +7,7 @@ import type { Actor } from '../../core/audit/audit-entry.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { GrantRepository } from './grant.repository.ts';
-import { verifyPassword } from './password.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
 import { hmacBase64url, randomToken, sha256Hex } from './secrets.ts';
 import type { SessionRepository } from './session.repository.ts';
 import { csrfTokenFor, newSessionToken, sessionIdOf } from './session-token.ts';
@@ -120,6 +120,31 @@ export class AuthService {
     const n = await this.sessions.revokeAll(userId);
     await this.audit.record(actor, { action: 'session.sign_out_everywhere', target: { type: 'user', id: userId } });
     return n;
+  }
+
+  /**
+   * Checks the current password of a signed-in person before a sensitive change (a new password, a new second
+   * factor); wrong guesses count towards the account's sign-in lockout.
+   */
+  async reauthenticate(userId: number, password: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new DomainError('account.not_found', `No account ${userId}.`);
+    const now = this.now();
+    const keys = [await this.accountKey(user.email)];
+    await this.refuseWhenThrottled(keys, now);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.fail(keys, now, user);
+      throw new DomainError('auth.wrong_password', 'This is not your current password.', { field: 'currentPassword' });
+    }
+  }
+
+  /** Changes a signed-in person's password after checking the current one; their other sessions end. */
+  async changePassword(userId: number, keepSessionId: string | undefined, current: string, next: string): Promise<void> {
+    await this.reauthenticate(userId, current);
+    assertAcceptablePassword(next);
+    await this.users.setPassword(userId, await hashPassword(next));
+    await this.sessions.revokeAll(userId, keepSessionId);
+    await this.audit.record({ kind: 'user', userId }, { action: 'user.password_change', target: { type: 'user', id: userId }, fields: ['password'] });
   }
 
   async markSecondFactor(sessionId: string): Promise<void> {

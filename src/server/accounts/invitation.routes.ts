@@ -8,11 +8,25 @@ import { errorBodySchema, errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 import { grantSchema, languageSchema, sessionSchema, tokenBodySchema } from './account.schemas.ts';
 import { answerSignedIn } from './auth.routes.ts';
+import type { InvitationListItem } from './invitation.service.ts';
 
 const tags = ['accounts'];
 const refusals = { ...errorResponses, 410: errorBodySchema, 502: errorBodySchema };
 const invitee = { email: emailSchema, displayName: displayNameSchema.optional(), language: languageSchema };
 const sent = z.object({ id: z.number().int(), email: z.string(), expiresAt: z.string() }).meta({ id: 'InvitationSent' });
+const listed = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    displayName: z.string().nullable(),
+    grants: z.array(grantSchema),
+    status: z.enum(['open', 'used', 'revoked', 'expired']),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+const toListed = (i: InvitationListItem) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() });
 const toSent = (x: { id: number; email: string; expiresAt: Date }) => ({ id: x.id, email: x.email, expiresAt: x.expiresAt.toISOString() });
 
 /** Invitations: by the secretariat (any role), a city's administrator (its city roles), a focal point (its experts). */
@@ -70,6 +84,8 @@ export function invitationRoutes(app: FastifyInstance, services: Services): void
     },
   );
 
+  invitationListRoutes(app, services);
+
   r.post(
     '/api/v1/invitations/inspect',
     {
@@ -113,5 +129,54 @@ export function invitationRoutes(app: FastifyInstance, services: Services): void
       if ('added' in outcome) return reply.status(200).send(outcome);
       return answerSignedIn(req, reply, outcome, 201);
     },
+  );
+}
+
+/** The invitations one sent or may revoke: all for the secretariat, a city's for its administrators, a state's for its focal points. */
+function invitationListRoutes(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { invitations } = services.accounts;
+  const list = z.object({ invitations: z.array(listed) });
+  const id = z.coerce.number().int().positive();
+
+  r.get(
+    '/api/v1/invitations',
+    { config: { access: { role: ['platform:secretariat'] } }, schema: { tags, summary: 'Every invitation, newest first (never its link).', response: { 200: list, ...errorResponses } } },
+    async () => ({ invitations: (await invitations.list()).map(toListed) }),
+  );
+  r.post(
+    '/api/v1/invitations/:id/revoke',
+    {
+      config: { access: { role: ['platform:secretariat'] } },
+      schema: { tags, summary: 'Revoke an open invitation: its link stops working.', params: z.object({ id }), response: { 200: listed, ...errorResponses } },
+    },
+    async (req) => toListed(await invitations.revoke(req.principal, req.params.id)),
+  );
+
+  const city = { access: { role: ['platform:secretariat', 'city:administrator'] as const, scope: 'city' as const } };
+  r.get(
+    '/api/v1/cities/:city/invitations',
+    { config: city, schema: { tags, summary: "Invitations offering a role in this city.", params: z.object({ city: citySlugSchema }), response: { 200: list, ...errorResponses } } },
+    async (req) => ({ invitations: (await invitations.list({ kind: 'city', id: req.params.city })).map(toListed) }),
+  );
+  r.post(
+    '/api/v1/cities/:city/invitations/:id/revoke',
+    { config: city, schema: { tags, summary: 'Revoke an open invitation to this city.', params: z.object({ city: citySlugSchema, id }), response: { 200: listed, ...errorResponses } } },
+    async (req) => toListed(await invitations.revoke(req.principal, req.params.id, { kind: 'city', id: req.params.city })),
+  );
+
+  const country = { access: { role: ['platform:secretariat', 'country:focal_point'] as const, scope: 'country' as const } };
+  r.get(
+    '/api/v1/countries/:country/invitations',
+    { config: country, schema: { tags, summary: "Invitations offering a role for this state.", params: z.object({ country: countryCodeSchema }), response: { 200: list, ...errorResponses } } },
+    async (req) => ({ invitations: (await invitations.list({ kind: 'country', id: req.params.country })).map(toListed) }),
+  );
+  r.post(
+    '/api/v1/countries/:country/invitations/:id/revoke',
+    {
+      config: country,
+      schema: { tags, summary: 'Revoke an open invitation for this state.', params: z.object({ country: countryCodeSchema, id }), response: { 200: listed, ...errorResponses } },
+    },
+    async (req) => toListed(await invitations.revoke(req.principal, req.params.id, { kind: 'country', id: req.params.country })),
   );
 }

@@ -1,5 +1,5 @@
 import { mayGrant, type Principal } from '../../core/accounts/access-rule.ts';
-import { type Grant, type GrantInput, grantInputSchema, needsSecondFactor, toGrantInput } from '../../core/accounts/role.ts';
+import { type Grant, type GrantInput, grantInputSchema, needsSecondFactor, scopeKindOf, toGrantInput } from '../../core/accounts/role.ts';
 import { invitationTtlMs } from '../../core/accounts/session-policy.ts';
 import { actorFromLabel, actorLabel, actorOfPrincipal } from '../../core/audit/audit-entry.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -16,6 +16,18 @@ import { assertAcceptablePassword } from './password.ts';
 import type { UserRepository } from './user.repository.ts';
 
 export type InvitationInput = { email: string; displayName?: string | undefined; language: UnLanguage; grants: GrantInput[] };
+
+/** An invitation as its senders list it (never its token). */
+export type InvitationListItem = {
+  id: number;
+  email: string;
+  displayName: string | null;
+  grants: GrantInput[];
+  status: 'open' | 'used' | 'revoked' | 'expired';
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+};
 
 export type InvitationView = { email: string; displayName: string | null; grants: GrantInput[]; expiresAt: Date; accountExists: boolean };
 
@@ -70,6 +82,41 @@ export class InvitationService {
       fields: ['email', 'displayName', ...grants.map((g) => g.role)],
     });
     return { id: link.id, email: input.email, expiresAt };
+  }
+
+  /** Invitations, newest first: all of them, or those offering a role in one city or one state. */
+  async list(filter?: { kind: 'city' | 'country'; id: string }): Promise<InvitationListItem[]> {
+    const links = await this.links.list('invitation');
+    return links
+      .map((l) => ({
+        id: l.id,
+        email: l.email ?? '',
+        displayName: l.displayName,
+        grants: grantsOf(l.grants),
+        status: this.links.statusOf(l),
+        createdBy: l.createdBy,
+        createdAt: l.createdAt,
+        expiresAt: l.expiresAt,
+      }))
+      .filter((i) => !filter || i.grants.some((g) => scopeKindOf(g.role) === filter.kind && g.scope === filter.id));
+  }
+
+  /**
+   * Revokes an open invitation: its link stops working. The one asking must be allowed to give every role it
+   * offers; through a city's or a state's route, an invitation offering nothing there is not found.
+   */
+  async revoke(by: Principal, id: number, filter?: { kind: 'city' | 'country'; id: string }): Promise<InvitationListItem> {
+    const found = (await this.list(filter)).find((i) => i.id === id);
+    if (!found) throw new DomainError('invitation.not_found', `No invitation ${id}.`, { id });
+    for (const g of found.grants) {
+      const grant = await resolveGrant(this.cities, g).catch(() => undefined);
+      if (grant && !mayGrant(by, grant)) throw new DomainError('grant.not_allowed', `You may not revoke an invitation to ${g.role} here.`, g);
+    }
+    if (found.status === 'open') {
+      await this.links.revoke(id);
+      await this.audit.record(actorOfPrincipal(by), { action: 'invitation.revoke', target: { type: 'invitation', id }, fields: ['revokedAt'] });
+    }
+    return (await this.list(filter)).find((i) => i.id === id) ?? found;
   }
 
   async inspect(token: string): Promise<InvitationView> {

@@ -63,6 +63,17 @@ export class LinkRepository {
     return row && toLink(row);
   }
 
+  async find(kind: LinkKind, id: number): Promise<OneTimeLink | undefined> {
+    const row = await this.db.selectFrom('one_time_links').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+    return row && toLink(row);
+  }
+
+  /** The links of a kind, newest first (at most `limit`). */
+  async list(kind: LinkKind, limit: number): Promise<OneTimeLink[]> {
+    const rows = await this.db.selectFrom('one_time_links').selectAll().where('kind', '=', kind).orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toLink);
+  }
+
   /** Marks a link used if it still works at `now`; false when it was used, revoked or expired meanwhile. */
   async consume(id: number, now: Date): Promise<boolean> {
     const res = await this.db

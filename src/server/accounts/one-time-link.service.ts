@@ -41,6 +41,21 @@ export class OneTimeLinkService {
     return link;
   }
 
+  find(kind: LinkKind, id: number): Promise<OneTimeLink | undefined> {
+    return this.links.find(kind, id);
+  }
+
+  list(kind: LinkKind, limit = 500): Promise<OneTimeLink[]> {
+    return this.links.list(kind, limit);
+  }
+
+  /** A link's state at this moment. */
+  statusOf(link: OneTimeLink): 'open' | 'used' | 'revoked' | 'expired' {
+    if (link.usedAt) return 'used';
+    if (link.revokedAt) return 'revoked';
+    return link.expiresAt.getTime() <= this.now().getTime() ? 'expired' : 'open';
+  }
+
   revoke(id: number): Promise<void> {
     return this.links.revoke(id);
   }
