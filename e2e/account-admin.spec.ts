@@ -98,4 +98,20 @@ test('the secretariat gives and takes back a role, and makes, uses and revokes a
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('row').filter({ hasText: 'Open311 gateway' })).toContainText(ar['account.tokens.status.revoked']!);
   await page.screenshot({ path: testInfo.outputPath('tokens-ar.png'), fullPage: true });
+
+  // The account page: replace the authenticator (after the password), change the password.
+  await page.goto('/account?lang=en');
+  await expect(page.getByRole('heading', { level: 2, name: m['account.totp.replaceTitle'] })).toBeVisible();
+  await page.locator('#totp-replace-password').fill(password);
+  await page.getByRole('button', { name: m['account.totp.replace'] }).click();
+  await expect(page.getByTestId('totp-secret')).toBeVisible();
+  await page.locator('#password-current').fill('not the password at all');
+  await page.locator('#password-new').fill('saffron-glacier-compass-19');
+  await page.getByRole('button', { name: m['account.changePassword.submit'] }).click();
+  await expect(page.getByRole('alert')).toContainText(m['error.auth.wrong_password']!);
+  await page.locator('#password-current').fill(password);
+  await page.getByRole('button', { name: m['account.changePassword.submit'] }).click();
+  await expect(page.getByRole('status').filter({ hasText: m['account.changePassword.done']! })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the account page');
+  await page.screenshot({ path: testInfo.outputPath('account-en.png'), fullPage: true });
 });

@@ -28,6 +28,11 @@ const envSchema = z.object({
   SAFER_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   SAFER_TRUST_PROXY: z.string().regex(/^(0|1|\d{1,2})$/, 'SAFER_TRUST_PROXY is 0, 1 or a number of proxies').default('0'),
   SAFER_CSP_CONNECT_SRC: z.string().default(''),
+  SAFER_TOTP_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'SAFER_TOTP_KEY is 32 bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
+  SAFER_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(2557),
 });
 
 export type Config = {
@@ -54,6 +59,10 @@ export type Config = {
   trustProxy: number;
   /** Extra origins for the CSP's connect-src and img-src (a basemap tile server). */
   cspConnectSrc: string[];
+  /** The key encrypting TOTP secrets (base64); without it, `<data dir>/totp-key`. */
+  totpKey: string | undefined;
+  /** Audit log entries older than this many days are deleted by the retention job (default 2557, seven years). */
+  auditRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -87,5 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.SAFER_COOKIE_SECURE === 'auto' ? publicUrl.protocol === 'https:' : e.SAFER_COOKIE_SECURE === '1',
     trustProxy: Number(e.SAFER_TRUST_PROXY),
     cspConnectSrc: e.SAFER_CSP_CONNECT_SRC.split(/\s+/).filter(Boolean),
+    totpKey: e.SAFER_TOTP_KEY,
+    auditRetentionDays: e.SAFER_AUDIT_RETENTION_DAYS,
   };
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { DomainError } from '../core/errors.ts';
 import type { AccountSettings } from './accounts/account.wiring.ts';
 import { announceFirstRun } from './accounts/first-run.ts';
+import { ensureTotpKey } from './accounts/totp-key.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openStore, type Store } from './db/database.ts';
 import { loadDemoIfEmpty } from './demo.ts';
@@ -31,8 +32,10 @@ export async function startServer(): Promise<void> {
 async function serve(config: Config, log: pino.Logger, store: Store): Promise<void> {
   const operatorToken = ensureOperatorToken(config.dataDir);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, folder: config.mailDir });
-  const site: AccountSettings = { publicUrl: config.publicUrl, mailer };
+  const site: AccountSettings = { publicUrl: config.publicUrl, mailer, totpKey: ensureTotpKey(config) };
   const services = createServices(store, site);
+  const sealedNow = await services.accounts.users.sealPlaintextTotpSecrets();
+  if (sealedNow > 0) log.info({ accounts: sealedNow }, 'TOTP secrets stored in plaintext are now encrypted');
   registerJobHandlers(services, config);
   if (config.mailDir) log.info({ mailDir: config.mailDir }, `mails are also written to ${config.mailDir}`);
 

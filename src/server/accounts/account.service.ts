@@ -135,6 +135,11 @@ export class AccountService {
     }
   }
 
+  /** Seals TOTP secrets still stored in plaintext (written before they were encrypted); the server does it at start. */
+  sealPlaintextTotpSecrets(): Promise<number> {
+    return this.users.sealPlaintextTotp();
+  }
+
   /** Starts TOTP set-up: a new pending secret, shown once to the person, confirmed by a first code. */
   async startTotp(userId: number, opts: { replacing?: boolean } = {}): Promise<{ secret: string; uri: string }> {
     const user = await this.users.findById(userId);

@@ -12,6 +12,7 @@ import { InvitationService } from './invitation.service.ts';
 import { LinkRepository } from './link.repository.ts';
 import { OneTimeLinkService } from './one-time-link.service.ts';
 import { PasswordResetService } from './password-reset.service.ts';
+import { processSecretBox, SecretBox } from './secret-box.ts';
 import { SessionRepository } from './session.repository.ts';
 import { SetupService } from './setup.service.ts';
 import { ThrottleRepository } from './throttle.repository.ts';
@@ -21,7 +22,12 @@ import { UserRepository } from './user.repository.ts';
  * Where links point and how mail goes out. The CLI needs neither: it sends no mail. `publicUrl` is read when a
  * link is made, so the server may set it once it knows its port.
  */
-export type AccountSettings = { publicUrl: string; mailer: Mailer };
+export type AccountSettings = {
+  publicUrl: string;
+  mailer: Mailer;
+  /** Encrypts TOTP secrets in the store (the server passes its key, src/server/accounts/totp-key.ts). */
+  totpKey?: Buffer | undefined;
+};
 
 export type AccountServices = {
   users: AccountService;
@@ -38,7 +44,7 @@ export function createAccountServices(
   audit: AuditService,
   settings: AccountSettings = { publicUrl: 'http://localhost:8080/', mailer: noMailer },
 ): AccountServices {
-  const userRepo = new UserRepository(db);
+  const userRepo = new UserRepository(db, settings.totpKey ? new SecretBox(settings.totpKey) : processSecretBox());
   const grantRepo = new GrantRepository(db);
   const sessionRepo = new SessionRepository(db);
   const links = new OneTimeLinkService(new LinkRepository(db), settings);

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { User, UserStatus } from '../../core/accounts/user.ts';
 import type { DB, UsersTable } from '../db/schema.ts';
+import { type SecretBox, sealed } from './secret-box.ts';
 
 /** A user with the secrets the sign-in needs; never leaves the accounts services. */
 export type UserCredentials = User & {
@@ -10,9 +11,15 @@ export type UserCredentials = User & {
   totpLastStep: number | null;
 };
 
-/** The only place with SQL for users and their recovery codes. */
+/**
+ * The only place with SQL for users and their recovery codes. TOTP secrets are stored sealed by `box` (AES-256-GCM,
+ * bound to the user's id) and opened when read.
+ */
 export class UserRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly box: SecretBox,
+  ) {}
 
   async count(): Promise<number> {
     const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -32,12 +39,12 @@ export class UserRepository {
 
   async findByEmail(email: string): Promise<UserCredentials | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-    return row && toCredentials(row);
+    return row && this.toCredentials(row);
   }
 
   async findById(id: number): Promise<UserCredentials | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toCredentials(row);
+    return row && this.toCredentials(row);
   }
 
   async list(): Promise<User[]> {
@@ -64,7 +71,25 @@ export class UserRepository {
   }
 
   async setPendingTotp(id: number, secret: string): Promise<void> {
-    await this.db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', id).execute();
+    await this.db.updateTable('users').set({ totp_pending_secret: this.box.seal(secret, aad(id)) }).where('id', '=', id).execute();
+  }
+
+  /** Seals the TOTP secrets stored in plaintext before encryption came; returns how many accounts had one. */
+  async sealPlaintextTotp(): Promise<number> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'totp_secret', 'totp_pending_secret'])
+      .where((eb) => eb.or([eb('totp_secret', 'not like', 'v1:%'), eb('totp_pending_secret', 'not like', 'v1:%')]))
+      .execute();
+    for (const r of rows) {
+      const seal = (v: string | null) => (v === null || sealed(v) ? v : this.box.seal(v, aad(r.id)));
+      await this.db
+        .updateTable('users')
+        .set({ totp_secret: seal(r.totp_secret), totp_pending_secret: seal(r.totp_pending_secret) })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    return rows.length;
   }
 
   /** Makes the pending secret the active one, with the step of the code that confirmed it, and new recovery codes. */
@@ -109,6 +134,17 @@ export class UserRepository {
     return Number(res.numUpdatedRows) === 1;
   }
 
+  private toCredentials(row: Selectable<UsersTable>): UserCredentials {
+    const open = (v: string | null) => (v === null ? null : this.box.open(v, aad(row.id)));
+    return {
+      ...toUser(row),
+      passwordHash: row.password_hash,
+      totpSecret: open(row.totp_secret),
+      totpPendingSecret: open(row.totp_pending_secret),
+      totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    };
+  }
+
   async unusedRecoveryCodes(id: number): Promise<number> {
     const row = await this.db
       .selectFrom('recovery_codes')
@@ -131,12 +167,4 @@ function toUser(row: Selectable<UsersTable>): User {
   };
 }
 
-function toCredentials(row: Selectable<UsersTable>): UserCredentials {
-  return {
-    ...toUser(row),
-    passwordHash: row.password_hash,
-    totpSecret: row.totp_secret,
-    totpPendingSecret: row.totp_pending_secret,
-    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
-  };
-}
+const aad = (userId: number) => `user:${userId}`;

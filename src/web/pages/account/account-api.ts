@@ -42,6 +42,9 @@ export const signIn = (email: string, password: string, totp?: string) =>
 export const signOut = () => call<void>('POST', '/auth/logout');
 export const signOutEverywhere = () => call<void>('POST', '/auth/logout-everywhere');
 export const startTotp = () => call<{ secret: string; uri: string }>('POST', '/auth/totp/setup');
+export const reenrolTotp = (password: string) => call<{ secret: string; uri: string }>('POST', '/auth/totp/reenrol', { password });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call<void>('POST', '/auth/password', { currentPassword, newPassword });
 export const confirmTotp = (code: string) => call<{ recoveryCodes: string[] }>('POST', '/auth/totp/confirm', { code });
 
 export const inspectSetup = (token: string) => call<{ expiresAt: string }>('POST', '/setup/inspect', { token });
@@ -101,3 +104,25 @@ export const createToken = (scope: AdminScope, input: { name: string; grants: Gr
     scope.kind === 'city' ? { name: input.name, roles: input.grants.map((g) => g.role), expiresInDays: input.expiresInDays } : input,
   );
 export const revokeToken = (scope: AdminScope, id: number) => call<ApiToken>('POST', `${tokensBase(scope)}/${id}/revoke`);
+
+export type Invitation = {
+  id: number;
+  email: string;
+  displayName: string | null;
+  grants: Grant[];
+  status: 'open' | 'used' | 'revoked' | 'expired';
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+};
+
+const invitationsBase = (scope: AdminScope) =>
+  scope.kind === 'platform'
+    ? '/invitations'
+    : scope.kind === 'city'
+      ? `/cities/${encodeURIComponent(scope.id)}/invitations`
+      : `/countries/${encodeURIComponent(scope.id)}/invitations`;
+
+export const listInvitations = (scope: AdminScope) =>
+  call<{ invitations: Invitation[] }>('GET', invitationsBase(scope)).then((b) => b.invitations);
+export const revokeInvitation = (scope: AdminScope, id: number) => call<Invitation>('POST', `${invitationsBase(scope)}/${id}/revoke`);

@@ -6,6 +6,7 @@ import { navigateTo } from '../../use-route.ts';
 import { signOutEverywhere } from './account-api.ts';
 import { accountPath } from './account-routes.ts';
 import { adminScopes } from './admin-scopes.ts';
+import { ChangePassword } from './change-password.tsx';
 import { grantLabel } from './role-labels.ts';
 import { useSession } from './session-context.tsx';
 import { TotpEnrollment } from './totp-enrollment.tsx';
@@ -103,6 +104,8 @@ export function MyAccountPage() {
           />
         </p>
       )}
+      {secondFactor.enrolled && <TotpEnrollment replacing />}
+      <ChangePassword />
       <h2>
         <FormattedMessage id="account.sessions" defaultMessage="Sessions" />
       </h2>

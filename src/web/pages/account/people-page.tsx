@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { type AdminScope, changeGrant, type Grant, listPeople, type Person } from './account-api.ts';
 import { accountPath } from './account-routes.ts';
 import { adminScopes, rolesFor } from './admin-scopes.ts';
+import { InvitationsSection } from './invitations-section.tsx';
 import { grantLabel } from './role-labels.ts';
 import { ScopePicker } from './scope-picker.tsx';
 import { useSession } from './session-context.tsx';
@@ -214,6 +215,7 @@ function PeopleOfScopes({ scopes }: { scopes: AdminScope[] }) {
           {done}
         </p>
       )}
+      <InvitationsSection scope={scope} />
     </>
   );
 }

@@ -1,32 +1,25 @@
 import { type FormEvent, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { confirmTotp, startTotp } from './account-api.ts';
+import { confirmTotp, reenrolTotp, startTotp } from './account-api.ts';
+import { PasswordField } from './password-field.tsx';
 import { useSession } from './session-context.tsx';
+import { useSubmit } from './use-submit.ts';
 
 type Step = { step: 'start' } | { step: 'scan'; secret: string; uri: string } | { step: 'done'; codes: string[] };
 
-/** Sets up TOTP: the secret for an authenticator app, a first code to confirm it, then the recovery codes once. */
-export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
+/**
+ * Sets up TOTP: the secret for an authenticator app, a first code to confirm it, then the recovery codes once.
+ * `replacing`: a new authenticator for someone who has one (a new phone), after their current password.
+ */
+export function TotpEnrollment({ onDone, replacing = false }: { onDone?: () => void; replacing?: boolean }) {
   const { refresh } = useSession();
   const [state, setState] = useState<Step>({ step: 'start' });
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const [password, setPassword] = useState('');
+  const { busy, error, run } = useSubmit();
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const begin = () => run(async () => setState({ step: 'scan', ...(await startTotp()) }));
+  const begin = () => run(async () => setState({ step: 'scan', ...(replacing ? await reenrolTotp(password) : await startTotp()) }));
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => setState({ step: 'done', codes: (await confirmTotp(code)).recoveryCodes }));
@@ -39,9 +32,40 @@ export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
   return (
     <section aria-labelledby="totp-heading">
       <h2 id="totp-heading">
-        <FormattedMessage id="account.totp.title" defaultMessage="Second factor" />
+        {replacing ? (
+          <FormattedMessage id="account.totp.replaceTitle" defaultMessage="Replace your authenticator app" />
+        ) : (
+          <FormattedMessage id="account.totp.title" defaultMessage="Second factor" />
+        )}
       </h2>
-      {state.step === 'start' && (
+      {state.step === 'start' && replacing && (
+        <form
+          className="account-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void begin();
+          }}
+        >
+          <p>
+            <FormattedMessage
+              id="account.totp.replaceIntro"
+              defaultMessage="A new phone? Confirm with your password, then add the new key to your app. Your current codes and recovery codes work until the new one is confirmed."
+            />
+          </p>
+          <PasswordField
+            id="totp-replace-password"
+            label={<FormattedMessage id="account.currentPassword" defaultMessage="Current password" />}
+            value={password}
+            onChange={setPassword}
+          />
+          <p className="actions">
+            <button type="submit" disabled={busy}>
+              <FormattedMessage id="account.totp.replace" defaultMessage="Replace the authenticator app" />
+            </button>
+          </p>
+        </form>
+      )}
+      {state.step === 'start' && !replacing && (
         <>
           <p>
             <FormattedMessage
