@@ -1,10 +1,13 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { twoSidedP } from './inference.ts';
 import type { SpatialWeights } from './weights.ts';
 
 export type PermutationResult = {
-  /** Two-sided pseudo p: min(1, 2 · (min(#I* ≥ I, #I* ≤ I) + 1) / (R + 1)). */
+  /** Two-sided p of the permutation z (spdep `localmoran_perm`'s "Pr(z != E(Ii)) Sim"); continuous, so the FDR can act. */
   p: Float64Array;
+  /** Two-sided rank-based pseudo p: min(1, 2 · (min(#I* ≥ I, #I* ≤ I) + 1) / (R + 1)); it cannot go below 2/(R + 1). */
+  pseudoP: Float64Array;
   /** (I − mean I*) / sd I*, from the permutations. */
   z: Float64Array;
 };
@@ -29,6 +32,7 @@ export function localMoranPermutations(
   const rng = xoroshiro128plus(opts.seed);
   const R = opts.permutations;
   const p = new Float64Array(n);
+  const pseudoP = new Float64Array(n);
   const zs = new Float64Array(n);
   const pool = new Int32Array(n);
   for (let i = 0; i < n; i++) pool[i] = i;
@@ -37,6 +41,7 @@ export function localMoranPermutations(
     const k = w.offsets[i + 1]! - start;
     if (k === 0) {
       p[i] = Number.NaN;
+      pseudoP[i] = Number.NaN;
       zs[i] = Number.NaN;
       continue;
     }
@@ -63,10 +68,11 @@ export function localMoranPermutations(
     }
     const m = s / R;
     const sd = Math.sqrt(Math.max(s2 / R - m * m, 0) * (R / (R - 1)));
-    p[i] = Math.min(1, (2 * (Math.min(ge, le) + 1)) / (R + 1));
+    pseudoP[i] = Math.min(1, (2 * (Math.min(ge, le) + 1)) / (R + 1));
     zs[i] = (obs - m) / sd;
+    p[i] = twoSidedP(zs[i]!);
   }
-  return { p, z: zs };
+  return { p, pseudoP, z: zs };
 }
 
 function swap(a: Int32Array, i: number, j: number) {
