@@ -39,7 +39,7 @@ export function hotspotRoutes(app: FastifyInstance, services: Services): void {
       const exact = decide(exactReaders, req.principal, target).allowed;
       const result = await services.hotspots.analyse(req.params.city, req.query, exact ? 'exact' : 'public');
       if (/\btext\/csv\b/.test(req.headers.accept ?? '')) {
-        return reply.type('text/csv; charset=utf-8').send(stringify(resultCsv(result)));
+        return reply.type('text/csv; charset=utf-8').send(stringify(resultCsv(resultGeoJson(result))));
       }
       return reply.type('application/geo+json').send(resultGeoJson(result));
     },
