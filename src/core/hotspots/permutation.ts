@@ -1,4 +1,3 @@
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { twoSidedP } from './inference.ts';
 import type { SpatialWeights } from './weights.ts';
@@ -14,8 +13,9 @@ export type PermutationResult = {
 
 /**
  * Conditional permutation inference for local Moran's I (Anselin 1995): for each area, x_i is held and its
- * |N(i)| neighbours' values are drawn without replacement from the other n − 1 values, `permutations` times, with
- * the seeded xoroshiro128+ generator of pure-rand. The same seed gives the same answer.
+ * |N(i)| neighbours' values are drawn without replacement from the other n − 1 values (a partial Fisher–Yates
+ * shuffle), `permutations` times, with the seeded xoroshiro128+ generator of pure-rand. The same seed gives the same
+ * answer.
  */
 export function localMoranPermutations(
   y: Float64Array,
@@ -35,7 +35,11 @@ export function localMoranPermutations(
   const pseudoP = new Float64Array(n);
   const zs = new Float64Array(n);
   const pool = new Int32Array(n);
-  for (let i = 0; i < n; i++) pool[i] = i;
+  const where = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    pool[i] = i;
+    where[i] = i;
+  }
   for (let i = 0; i < n; i++) {
     const start = w.offsets[i]!;
     const k = w.offsets[i + 1]! - start;
@@ -52,12 +56,13 @@ export function localMoranPermutations(
     let s = 0;
     let s2 = 0;
     // Values other than i live in pool[0..n-2] once i is swapped to the end.
-    swap(pool, pool.indexOf(i), n - 1);
+    swap(pool, where[i]!, n - 1, where);
     for (let r = 0; r < R; r++) {
       let lag = 0;
       for (let t = 0; t < k; t++) {
-        const pick = uniformInt(rng, t, n - 2);
-        swap(pool, t, pick);
+        // t + ⌊u · (n − 1 − t)⌋ with u from the generator's 32 bits: a bias below (n − 1)/2³² per draw.
+        const pick = t + Math.floor(((rng.next() >>> 0) / 4_294_967_296) * (n - 1 - t));
+        swap(pool, t, pick, where);
         lag += w.weights[start + t]! * z[pool[t]!]!;
       }
       const v = factor * lag;
@@ -75,8 +80,10 @@ export function localMoranPermutations(
   return { p, pseudoP, z: zs };
 }
 
-function swap(a: Int32Array, i: number, j: number) {
+function swap(a: Int32Array, i: number, j: number, where: Int32Array) {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
+  where[a[i]!] = i;
+  where[t] = j;
 }
