@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { MigrationError } from '../server/db/migrate.ts';
 import { adminCommand } from './commands/admin.command.ts';
 import { cityCommand } from './commands/city.command.ts';
+import { hotspotsCommand } from './commands/hotspots.command.ts';
 import { importsCommand } from './commands/imports.command.ts';
 import { incidentsCommand } from './commands/incidents.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
@@ -42,6 +43,7 @@ importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 adminCommand(program, getConfig);
 tokensCommand(program, getConfig);
+hotspotsCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

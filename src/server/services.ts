@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service.ts';
 import { CityRepository } from './cities/city.repository.ts';
 import { CityService } from './cities/city.service.ts';
 import type { Store } from './db/database.ts';
+import { createHotspotServices, type HotspotServices } from './hotspots/hotspot.wiring.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
@@ -17,7 +18,8 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices;
+  IncidentServices &
+  HotspotServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -25,6 +27,7 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
   const cities = new CityService(new CityRepository(store.db), audit);
   const unitServices = createUnitServices(store.db, cities);
   const jobs = new JobService(new JobRepository(store.db), audit);
+  const incidentServices = createIncidentServices(store, cities, unitServices.units, jobs);
   return {
     store,
     cities,
@@ -32,6 +35,7 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     jobs,
     audit,
     accounts: createAccountServices(store.db, cities, audit, accounts),
-    ...createIncidentServices(store, cities, unitServices.units, jobs),
+    ...incidentServices,
+    ...createHotspotServices(store.db, cities, unitServices.units, incidentServices.incidents),
   };
 }

@@ -5,7 +5,7 @@ import blocksJson from '../../../test/fixtures/hotspots/sf-blocks.geojson?raw';
 import { areaStatistics } from './analysis.ts';
 import { type AreaUnit, h3Areas, squareAreas, suggestedResolution, unitAreas } from './grids.ts';
 import { hotspotQuerySchema, planHotspots } from './hotspot-query.ts';
-import { publicResult, resultCsv } from './hotspot-result.ts';
+import { type HotspotParameters, publicResult, resultCsv, resultGeoJson } from './hotspot-result.ts';
 
 const blocks = JSON.parse(blocksJson) as { features: { geometry: MultiPolygon; properties: { GEO_id2: string; Population: number; Robbery: number } }[] };
 const units: AreaUnit[] = blocks.features.map((f) => ({ code: f.properties.GEO_id2, geometry: f.geometry, population: f.properties.Population }));
@@ -59,13 +59,13 @@ describe('plans and outputs', () => {
       rows: rows.map((r, i) => ({ ...r, geometry: areas.geometries[i]! })),
       global,
       islands,
-      parameters: {} as never,
+      parameters: { method: 'gistar' } as HotspotParameters,
       notes: [],
     };
-    const csv = resultCsv(result);
+    const csv = resultCsv(resultGeoJson(result));
     expect(csv[0]).toEqual(['unit', 'value', 'statistic', 'z', 'p', 'p_fdr', 'class']);
     expect(csv.slice(1).some((r) => r[6]?.startsWith('hot_'))).toBe(true);
-    const pub = resultCsv(publicResult(result));
+    const pub = resultCsv(resultGeoJson(publicResult(result)));
     const smallIds = new Set(rows.filter((r) => r.records > 0 && r.records < 5).map((r) => r.id));
     expect(smallIds.size).toBeGreaterThan(0);
     for (const r of pub.slice(1)) if (smallIds.has(r[0]!)) expect(r.slice(1)).toEqual(['', '', '', '', '', 'suppressed']);

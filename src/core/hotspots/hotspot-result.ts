@@ -94,38 +94,43 @@ export function publicResult(r: HotspotResult): HotspotResult {
 
 const cell = (v: number | string | null | undefined) => (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v));
 
-/** CSV rows, header first (one header row, nothing but data after it). */
-export function resultCsv(r: HotspotResult): string[][] {
-  switch (r.kind) {
-    case 'areas':
-      return [
-        [r.idColumn, 'value', 'statistic', 'z', 'p', 'p_fdr', 'class'],
-        ...r.rows.map((x) => [x.id, cell(x.value), cell(x.statistic), cell(x.z), cell(x.p), cell(x.pFdr), x.class]),
-      ];
-    case 'density':
-      return [['cell', 'lon', 'lat', 'density'], ...r.rows.map((x) => [x.id, cell(x.lon), cell(x.lat), cell(x.density)])];
+/**
+ * CSV rows, header first (one header row, nothing but data after it), from the GeoJSON answer, so that the API and
+ * a CLI talking to a running server write the same file.
+ */
+export function resultCsv(g: HotspotGeoJson): string[][] {
+  const props = g.features.map((f) => (f.properties ?? {}) as Record<string, unknown>);
+  const idColumn = props.some((p) => 'unit' in p) ? 'unit' : 'cell';
+  const table = (columns: string[]) => [columns, ...props.map((p) => columns.map((c) => cell(p[c] as number | string | null)))];
+  switch (g.parameters.method) {
+    case 'gi':
+    case 'gistar':
+    case 'lisa':
+      return table([idColumn, 'value', 'statistic', 'z', 'p', 'p_fdr', 'class']);
+    case 'kde':
+      return table(['cell', 'lon', 'lat', 'density']);
     case 'emerging':
-      return [
-        [r.idColumn, 'category', 'hot_steps', 'cold_steps', 'trend_tau', 'trend_p'],
-        ...r.rows.map((x) => [x.id, x.category, cell(x.hotSteps), cell(x.coldSteps), cell(x.trendTau), cell(x.trendP)]),
-      ];
+      return table([idColumn, 'category', 'hot_steps', 'cold_steps', 'trend_tau', 'trend_p']);
     case 'knox': {
-      const t = r.knox.table;
-      const p = cell(r.knox.p);
+      const k = g.knox as HotspotResultOf<'knox'>['knox'];
+      const t = k.table;
+      const p = cell(k.p);
       return [
         ['space', 'time', 'pairs', 'expected', 'p'],
-        ['close', 'close', cell(t.closeBoth), cell(r.knox.expected), p],
+        ['close', 'close', cell(t.closeBoth), cell(k.expected), p],
         ['close', 'not_close', cell(t.closeSpace), '', p],
         ['not_close', 'close', cell(t.closeTime), '', p],
         ['not_close', 'not_close', cell(t.neither), '', p],
       ];
     }
     default: {
-      const never: never = r;
-      throw new Error(`unknown result ${String(never)}`);
+      const never: never = g.parameters.method;
+      throw new Error(`unknown method ${String(never)}`);
     }
   }
 }
+
+type HotspotResultOf<K extends HotspotResult['kind']> = Extract<HotspotResult, { kind: K }>;
 
 export type HotspotGeoJson = FeatureCollection<Geometry | Point | null> & {
   parameters: HotspotParameters;
@@ -166,7 +171,7 @@ export function resultGeoJson(r: HotspotResult): HotspotGeoJson {
     case 'density':
       return {
         ...base,
-        features: r.rows.map(({ geometry, ...x }): Feature<Geometry> => ({ type: 'Feature', geometry, properties: { cell: x.id, density: x.density, records: nan(x.support) } })),
+        features: r.rows.map(({ geometry, ...x }): Feature<Geometry> => ({ type: 'Feature', geometry, properties: { cell: x.id, lon: x.lon, lat: x.lat, density: x.density, records: nan(x.support) } })),
       };
     case 'emerging':
       return {

@@ -28,6 +28,7 @@ describe('seeded permutation inference for local Moran', () => {
     const a = localMoranPermutations(y, w, l.I, { ...opts, seed: 7 });
     const b = localMoranPermutations(y, w, l.I, { ...opts, seed: 7 });
     const c = localMoranPermutations(y, w, l.I, { ...opts, seed: 8 });
+    expect(a.pseudoP).toEqual(b.pseudoP);
     expect(a.p).toEqual(b.p);
     expect(a.p).not.toEqual(c.p);
   });
@@ -43,7 +44,7 @@ describe('seeded permutation inference for local Moran', () => {
     for (let i = 0; i < y.length; i++) {
       dz += Math.abs(perm.z[i]! - l.zConditional[i]!);
       dp += Math.abs(perm.p[i]! - analytic[i]!);
-      if (perm.p[i]! <= 0.05) rejections++;
+      if (perm.pseudoP[i]! <= 0.05) rejections++;
     }
     // The permutation z is the analytic z up to Monte Carlo error (sd of a z from 999 draws ≈ 0.03–0.05).
     expect(dz / y.length).toBeLessThan(0.08);
@@ -63,7 +64,7 @@ describe('seeded permutation inference for local Moran', () => {
     for (let i = 0; i < y.length; i++)
       if (Math.hypot(xs[i]! - 5000, ys[i]! - 5000) < 1000) {
         inside++;
-        if (perm.p[i]! <= 0.05) found++;
+        if (perm.pseudoP[i]! <= 0.05) found++;
       }
     expect(found / inside).toBeGreaterThan(0.8);
   });

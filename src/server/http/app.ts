@@ -15,6 +15,7 @@ import { accountRoutes } from '../accounts/account-routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
+import { hotspotRoutes } from '../hotspots/hotspot.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, opts.services);
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
+  hotspotRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;
