@@ -5,6 +5,8 @@ import { CityRepository } from './cities/city.repository.ts';
 import { CityService } from './cities/city.service.ts';
 import type { Store } from './db/database.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
+import { createIndicatorServices, type IndicatorServices } from './indicators/indicator.wiring.ts';
+import { NoSurveySource } from './indicators/no-survey.source.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
@@ -17,7 +19,8 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices;
+  IncidentServices &
+  IndicatorServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -25,6 +28,7 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
   const cities = new CityService(new CityRepository(store.db), audit);
   const unitServices = createUnitServices(store.db, cities);
   const jobs = new JobService(new JobRepository(store.db), audit);
+  const incidentServices = createIncidentServices(store, cities, unitServices.units, jobs);
   return {
     store,
     cities,
@@ -32,6 +36,8 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     jobs,
     audit,
     accounts: createAccountServices(store.db, cities, audit, accounts),
-    ...createIncidentServices(store, cities, unitServices.units, jobs),
+    ...incidentServices,
+    // Survey-based indicators answer "no survey data" until a survey store is wired here.
+    ...createIndicatorServices(store, cities, incidentServices.incidents, audit, new NoSurveySource()),
   };
 }

@@ -76,6 +76,13 @@ export const auditActions = [
   'session.sign_in_failed',
   'session.sign_out',
   'session.sign_out_everywhere',
+  // Indicators and the monitoring framework (issue 5).
+  'indicator.create',
+  'indicator.update',
+  'indicator.delete',
+  'monitoring.priority_write',
+  'monitoring.target_write',
+  'monitoring.report',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

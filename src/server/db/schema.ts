@@ -243,6 +243,66 @@ export interface AuditLogTable {
   fields: Json<string[]>;
 }
 
+// Indicators and the monitoring framework (issue 5).
+export interface IndicatorRollupsTable {
+  city_id: number;
+  iccs: string;
+  year: number;
+  unit_id: number;
+  sex: string;
+  age_band: string;
+  source: string;
+  count: number;
+}
+
+export interface IndicatorRollupStampsTable {
+  city_id: number;
+  stamp: string;
+  built_at: Timestamp;
+}
+
+export interface CustomIndicatorsTable {
+  city_id: number;
+  code: string;
+  definition: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MonitoringPrioritiesTable {
+  city_id: number;
+  id: Generated<number>;
+  title: string;
+  position: number;
+  created_at: Timestamp;
+}
+
+export interface MonitoringTargetsTable {
+  city_id: number;
+  id: Generated<number>;
+  priority_id: number;
+  indicator_code: string;
+  baseline_value: number;
+  baseline_year: number;
+  target_value: number;
+  target_year: number;
+  created_at: Timestamp;
+}
+
+export interface MonitoringReportsTable {
+  city_id: number;
+  id: Generated<number>;
+  job_id: number | null;
+  period_from: string;
+  period_to: string;
+  lang: string;
+  status: string;
+  html: string | null;
+  pdf: Uint8Array | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -264,4 +324,11 @@ export interface DB {
   sign_in_failures: SignInFailuresTable;
   platform_secrets: PlatformSecretsTable;
   audit_log: AuditLogTable;
+  // Indicators and the monitoring framework (issue 5).
+  indicator_rollups: IndicatorRollupsTable;
+  indicator_rollup_stamps: IndicatorRollupStampsTable;
+  custom_indicators: CustomIndicatorsTable;
+  monitoring_priorities: MonitoringPrioritiesTable;
+  monitoring_targets: MonitoringTargetsTable;
+  monitoring_reports: MonitoringReportsTable;
 }
