@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { SMALL_CELL_THRESHOLD } from '../privacy/small-cells.ts';
 import type { IndicatorBy, IndicatorRow } from './survey-source.ts';
 
@@ -59,4 +60,17 @@ export function outputColumns(by: readonly string[], rows: readonly IndicatorOut
   cols.push('flags');
   if (isPublic) cols.push('suppressed');
   return cols;
+}
+
+/** The answer as CSV (one header row, then data; flags joined by spaces). */
+export function indicatorCsv(by: readonly string[], rows: readonly IndicatorOutputRow[], isPublic: boolean): string {
+  const columns = outputColumns(by, rows, isPublic);
+  return stringify(
+    rows.map((r) => columns.map((c) => {
+      const v = (r as Record<string, unknown>)[c];
+      if (Array.isArray(v)) return v.join(' ');
+      return v === null || v === undefined ? '' : String(v);
+    })),
+    { header: true, columns },
+  );
 }

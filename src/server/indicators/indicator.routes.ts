@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +5,7 @@ import { type AccessRule, decide } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CUSTOM_PREFIX, customIndicatorSchema, type IndicatorDefinition } from '../../core/indicators/definition.ts';
-import { type IndicatorOutputRow, outputColumns } from '../../core/indicators/output.ts';
+import { indicatorCsv } from '../../core/indicators/output.ts';
 import { indicatorCodeSchema, indicatorQuerySchema } from '../../core/indicators/query.ts';
 import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
@@ -97,18 +96,6 @@ const codeParams = z.object({ city: citySlugSchema, code: indicatorCodeSchema })
 export function accessFor(req: FastifyRequest, city: { id: number; slug: string }): IndicatorAccess {
   const target = { found: true as const, scope: { kind: 'city' as const, id: city.id, slug: city.slug } };
   return decide(exactIndicatorReaders, req.principal, target).allowed ? 'exact' : 'public';
-}
-
-export function indicatorCsv(by: readonly string[], rows: readonly IndicatorOutputRow[], isPublic: boolean): string {
-  const columns = outputColumns(by, rows, isPublic);
-  return stringify(
-    rows.map((r) => columns.map((c) => {
-      const v = (r as Record<string, unknown>)[c];
-      if (Array.isArray(v)) return v.join(' ');
-      return v === null || v === undefined ? '' : String(v);
-    })),
-    { header: true, columns },
-  );
 }
 
 /** Indicator list, values (JSON or CSV), and the city's own indicator definitions. */
