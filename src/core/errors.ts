@@ -54,6 +54,10 @@ export const errorCodes = {
   'link.used': 410,
   'setup.done': 409,
   'mail.failed': 502,
+  // Indicators and the monitoring framework (issue 5).
+  'indicator.not_found': 404,
+  'indicator.exists': 409,
+  'monitoring.not_found': 404,
   internal: 500,
 } as const;
 

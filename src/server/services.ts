@@ -6,6 +6,8 @@ import { CityService } from './cities/city.service.ts';
 import type { Store } from './db/database.ts';
 import { createHotspotServices, type HotspotServices } from './hotspots/hotspot.wiring.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
+import { createIndicatorServices, type IndicatorServices } from './indicators/indicator.wiring.ts';
+import { NoSurveySource } from './indicators/no-survey.source.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
@@ -19,7 +21,8 @@ export type Services = {
   accounts: AccountServices;
 } & UnitServices &
   IncidentServices &
-  HotspotServices;
+  HotspotServices &
+  IndicatorServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -37,5 +40,7 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     accounts: createAccountServices(store.db, cities, audit, accounts),
     ...incidentServices,
     ...createHotspotServices(store.db, cities, unitServices.units, incidentServices.incidents),
+    // Survey-based indicators answer "no survey data" until a survey store is wired here.
+    ...createIndicatorServices(store, cities, incidentServices.incidents, audit, new NoSurveySource()),
   };
 }

@@ -88,6 +88,13 @@ export const auditActions = [
   'session.sign_out_everywhere',
   'token.create',
   'token.revoke',
+  // Indicators and the monitoring framework (issue 5).
+  'indicator.create',
+  'indicator.update',
+  'indicator.delete',
+  'monitoring.priority_write',
+  'monitoring.target_write',
+  'monitoring.report',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -259,6 +259,59 @@ export interface ApiTokensTable {
   last_used_at: Date | null;
 }
 
+// Indicators and the monitoring framework (issue 5).
+export interface IndicatorRollupsTable {
+  city_id: number;
+  iccs: string;
+  year: number;
+  unit_id: number;
+  sex: string;
+  age_band: string;
+  source: string;
+  count: number;
+}
+
+export interface IndicatorRollupStampsTable {
+  city_id: number;
+  stamp: string;
+  built_at: Timestamp;
+}
+
+export interface CustomIndicatorsTable {
+  city_id: number;
+  code: string;
+  definition: Json;
+  updated_at: Timestamp;
+}
+
+export interface MonitoringPrioritiesTable {
+  city_id: number;
+  title: string;
+  position: number;
+}
+
+export interface MonitoringTargetsTable {
+  city_id: number;
+  priority_id: number;
+  indicator_code: string;
+  baseline_value: number;
+  baseline_year: number;
+  target_value: number;
+  target_year: number;
+}
+
+export interface MonitoringReportsTable {
+  city_id: number;
+  job_id: number | null;
+  period_from: string;
+  period_to: string;
+  lang: string;
+  status: string;
+  html: string | null;
+  pdf: Uint8Array | null;
+  note: string | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -282,4 +335,11 @@ export interface DB {
   audit_log: AuditLogTable;
   // API tokens
   api_tokens: ApiTokensTable;
+  // Indicators and the monitoring framework (issue 5).
+  indicator_rollups: IndicatorRollupsTable;
+  indicator_rollup_stamps: IndicatorRollupStampsTable;
+  custom_indicators: CustomIndicatorsTable;
+  monitoring_priorities: MonitoringPrioritiesTable;
+  monitoring_targets: MonitoringTargetsTable;
+  monitoring_reports: MonitoringReportsTable;
 }

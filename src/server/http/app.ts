@@ -18,6 +18,8 @@ import { healthRoutes } from '../health/health.routes.ts';
 import { hotspotRoutes } from '../hotspots/hotspot.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { incidentRoutes } from '../incidents/incident.routes.ts';
+import { indicatorRoutes } from '../indicators/indicator.routes.ts';
+import { monitoringRoutes } from '../indicators/monitoring.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import type { Services } from '../services.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
@@ -100,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
   hotspotRoutes(app, opts.services);
+  indicatorRoutes(app, opts.services);
+  monitoringRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

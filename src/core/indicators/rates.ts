@@ -1,0 +1,266 @@
+import type { PopulationRow } from '../units/population.ts';
+import { poissonRate } from './poisson.ts';
+import type { IndicatorBy, IndicatorRow } from './survey-source.ts';
+
+/**
+ * Record-based indicator values (issue 5, scope 2): counts per combination of the `by` keys over person-years of the
+ * resident population, per 100,000 per year, with exact Poisson 95% intervals. Pure: the server brings the counts
+ * and the population rows.
+ */
+export type RecordBy = Extract<IndicatorBy, 'unit' | 'month' | 'quarter' | 'year' | 'sex' | 'age'>;
+export const recordByKeys: readonly RecordBy[] = ['unit', 'month', 'quarter', 'year', 'sex', 'age'];
+
+/** A count with its keys: `unit` a unit code, `month` `YYYY-MM` (absent when not asked), `source` when split. */
+export type KeyedCount = { unit?: string; month?: string; sex?: string; age?: string; source?: string; count: number };
+
+export type RecordRow = IndicatorRow & { source?: string };
+
+const DAY = 86_400_000;
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY;
+const dayText = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+const daysInYear = (y: number) => (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 366 : 365);
+
+/** The time cell a month falls in for the asked time key (undefined: the whole period). */
+export function timeCell(month: string, key: 'month' | 'quarter' | 'year' | undefined): string | undefined {
+  switch (key) {
+    case undefined:
+      return undefined;
+    case 'month':
+      return month;
+    case 'quarter':
+      return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'year':
+      return month.slice(0, 4);
+    default: {
+      const never: never = key;
+      throw new Error(`unexpected time key ${String(never)}`);
+    }
+  }
+}
+
+/** First and last day of a time cell, clipped to the period. */
+function cellBounds(cell: string | undefined, period: { from: string; to: string }): { from: string; to: string } | undefined {
+  let from = period.from;
+  let to = period.to;
+  if (cell !== undefined) {
+    let a: string;
+    let b: string;
+    if (/^\d{4}$/.test(cell)) {
+      a = `${cell}-01-01`;
+      b = `${cell}-12-31`;
+    } else if (/^\d{4}-Q\d$/.test(cell)) {
+      const q = Number(cell.slice(6));
+      a = `${cell.slice(0, 4)}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+      b = dayText(Date.UTC(Number(cell.slice(0, 4)), q * 3, 1) / DAY - 1);
+    } else {
+      a = `${cell}-01`;
+      b = dayText(Date.UTC(Number(cell.slice(0, 4)), Number(cell.slice(5, 7)), 1) / DAY - 1);
+    }
+    from = a > from ? a : from;
+    to = b < to ? b : to;
+  }
+  return from <= to ? { from, to } : undefined;
+}
+
+/** Every time cell of the period for the asked key. */
+export function timeCells(period: { from: string; to: string }, key: 'month' | 'quarter' | 'year' | undefined): (string | undefined)[] {
+  if (key === undefined) return [undefined];
+  const cells: string[] = [];
+  let y = Number(period.from.slice(0, 4));
+  let m = Number(period.from.slice(5, 7));
+  const endY = Number(period.to.slice(0, 4));
+  const endM = Number(period.to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    const c = timeCell(`${y}-${String(m).padStart(2, '0')}`, key)!;
+    if (cells.at(-1) !== c) cells.push(c);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return cells;
+}
+
+/** Days of [from, to] falling in each calendar year, as fractions of that year. */
+export function yearShares(span: { from: string; to: string }): { year: number; share: number; days: number }[] {
+  const out: { year: number; share: number; days: number }[] = [];
+  for (let y = Number(span.from.slice(0, 4)); y <= Number(span.to.slice(0, 4)); y++) {
+    const a = Math.max(dayNumber(span.from), dayNumber(`${y}-01-01`));
+    const b = Math.min(dayNumber(span.to), dayNumber(`${y}-12-31`));
+    if (b >= a) out.push({ year: y, days: b - a + 1, share: (b - a + 1) / daysInYear(y) });
+  }
+  return out;
+}
+
+/**
+ * Population of one group in one year from the rows of one unit: an exact row when it exists, else sums that make
+ * the group (sex total over SDG age bands, or age band over sexes). Undefined when the rows cannot make it.
+ */
+export function groupPopulation(rows: readonly PopulationRow[], sex: string | undefined, age: string | undefined): number | undefined {
+  const sexes = ['female', 'male', 'other', 'unknown'];
+  const bands = ['0-14', '15-29', '30-44', '45-59', '60+', 'unknown'];
+  const wantSex = sex ?? 'total';
+  const wantAge = age ?? 'total';
+  const find = (s: string, a: string) => rows.find((r) => r.sex === s && r.ageBand === a)?.population;
+  const sum = (pairs: [string, string][]) => {
+    const got = pairs.map(([s, a]) => find(s, a)).filter((v): v is number => v !== undefined);
+    return got.length > 0 ? got.reduce((x, v) => x + v, 0) : undefined;
+  };
+  const exact = find(wantSex, wantAge);
+  if (exact !== undefined) return exact;
+  if (wantSex === 'total' && wantAge === 'total') {
+    return sum(bands.map((b) => ['total', b])) ?? sum(sexes.map((s) => [s, 'total'])) ?? sum(sexes.flatMap((s) => bands.map((b) => [s, b] as [string, string])));
+  }
+  if (wantAge === 'total') return sum(bands.map((b) => [wantSex, b]));
+  if (wantSex === 'total') return sum(sexes.map((s) => [s, wantAge]));
+  return undefined;
+}
+
+/** Population lookup with the nearest-year rule; `year` says which year was used. */
+export type PopulationLookup = (unit: string | undefined, year: number, sex: string | undefined, age: string | undefined) => { population: number; year: number } | undefined;
+
+/**
+ * Builds the lookup from population rows. `cityUnits`: the codes whose sum makes the city when no unit is asked.
+ * A missing year takes the nearest year that has the group (the earlier one on a tie).
+ */
+export function populationLookup(rows: readonly PopulationRow[], cityUnits: readonly string[]): PopulationLookup {
+  const byUnitYear = new Map<string, PopulationRow[]>();
+  const yearsOf = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const k = `${r.unitCode}\u0000${r.year}`;
+    byUnitYear.set(k, [...(byUnitYear.get(k) ?? []), r]);
+    yearsOf.set(r.unitCode, (yearsOf.get(r.unitCode) ?? new Set()).add(r.year));
+  }
+  const one = (unit: string, year: number, sex: string | undefined, age: string | undefined) => {
+    const years = [...(yearsOf.get(unit) ?? [])].sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+    for (const y of years) {
+      const p = groupPopulation(byUnitYear.get(`${unit}\u0000${y}`) ?? [], sex, age);
+      if (p !== undefined) return { population: p, year: y };
+    }
+    return undefined;
+  };
+  return (unit, year, sex, age) => {
+    if (unit !== undefined) return one(unit, year, sex, age);
+    let total = 0;
+    let used: number | undefined;
+    let any = false;
+    for (const code of cityUnits) {
+      const p = one(code, year, sex, age);
+      if (!p) continue;
+      any = true;
+      total += p.population;
+      if (used === undefined || Math.abs(p.year - year) > Math.abs(used - year)) used = p.year;
+    }
+    return any ? { population: total, year: used! } : undefined;
+  };
+}
+
+export type RateInput = {
+  by: readonly RecordBy[];
+  /** Split by record source (16.1.1 shows police and health side by side). */
+  bySource: boolean;
+  period: { from: string; to: string };
+  counts: readonly KeyedCount[];
+  /** Unit codes listed even without records (when by includes unit). */
+  units: readonly string[];
+  population: PopulationLookup;
+};
+
+export type RateResult = { rows: RecordRow[]; notes: string[] };
+
+/** Rates per 100,000 per year for every combination of the keys, zero-count cells included. */
+export function computeRates(input: RateInput): RateResult {
+  const timeKey = (['month', 'quarter', 'year'] as const).find((k) => input.by.includes(k));
+  const keys = input.by.filter((k) => k !== 'month' && k !== 'quarter' && k !== 'year') as ('unit' | 'sex' | 'age')[];
+  const cells = new Map<string, { keys: Partial<Record<IndicatorBy, string>>; source?: string; count: number }>();
+  const idOf = (k: Partial<Record<IndicatorBy, string>>, source: string | undefined) =>
+    JSON.stringify([...input.by.map((b) => k[b] ?? ''), source ?? '']);
+  const sources = new Set<string>();
+  const combos = new Map<string, Partial<Record<IndicatorBy, string>>>();
+  for (const c of input.counts) {
+    const k: Partial<Record<IndicatorBy, string>> = {};
+    for (const b of keys) k[b] = c[b] ?? 'unknown';
+    if (timeKey) k[timeKey] = timeCell(c.month!, timeKey);
+    const source = input.bySource ? (c.source ?? 'unknown') : undefined;
+    if (source) sources.add(source);
+    const id = idOf(k, source);
+    const hit = cells.get(id);
+    if (hit) hit.count += c.count;
+    else cells.set(id, { keys: k, ...(source ? { source } : {}), count: c.count });
+    combos.set(JSON.stringify(keys.filter((b) => b !== 'unit').map((b) => k[b])), k);
+  }
+  // Zero cells: every unit and every time cell for each combination of the other keys seen (and each source).
+  const units = keys.includes('unit') ? input.units : [undefined];
+  const times = timeCells(input.period, timeKey);
+  const comboList = combos.size > 0 ? [...combos.values()] : [{}];
+  const sourceList = input.bySource ? (sources.size > 0 ? [...sources].sort() : []) : [undefined];
+  for (const combo of comboList) {
+    for (const unit of units) {
+      for (const t of times) {
+        for (const source of sourceList) {
+          const k: Partial<Record<IndicatorBy, string>> = {};
+          for (const b of keys) if (b !== 'unit') k[b] = combo[b];
+          if (unit !== undefined) k.unit = unit;
+          if (timeKey && t !== undefined) k[timeKey] = t;
+          const id = idOf(k, source);
+          if (!cells.has(id)) cells.set(id, { keys: k, ...(source ? { source } : {}), count: 0 });
+        }
+      }
+    }
+  }
+  const nearest = new Set<string>();
+  let scaled = false;
+  const rows: RecordRow[] = [];
+  for (const cell of cells.values()) {
+    const span = cellBounds(timeKey ? cell.keys[timeKey] : undefined, input.period);
+    if (!span) continue;
+    let personYears = 0;
+    let missing = false;
+    let days = 0;
+    for (const { year, share, days: d } of yearShares(span)) {
+      days += d;
+      const unit = cell.keys.unit === 'outside' ? '\u0000outside' : cell.keys.unit;
+      const pop = input.population(unit, year, cell.keys.sex === 'unknown' ? undefined : cell.keys.sex, cell.keys.age === 'unknown' ? undefined : cell.keys.age);
+      if (!pop || cell.keys.sex === 'unknown' || cell.keys.age === 'unknown') {
+        missing = true;
+        continue;
+      }
+      if (pop.year !== year) nearest.add(`${year} → ${pop.year}`);
+      personYears += pop.population * share;
+    }
+    if (days < 365 || days > 366) scaled = true;
+    const r = missing ? { value: null, lower: null, upper: null } : poissonRate(cell.count, personYears);
+    const flags: string[] = [];
+    if (missing) flags.push('no_population');
+    rows.push({
+      keys: cell.keys,
+      ...(cell.source ? { source: cell.source } : {}),
+      ...r,
+      numerator: cell.count,
+      denominator: Math.round(personYears * 1000) / 1000,
+      flags,
+    });
+  }
+  rows.sort((a, b) => {
+    for (const k of input.by) {
+      const x = a.keys[k] ?? '';
+      const y = b.keys[k] ?? '';
+      if (x !== y) {
+        if (k === 'unit' && (x === 'outside' || y === 'outside')) return x === 'outside' ? 1 : -1;
+        return x < y ? -1 : 1;
+      }
+    }
+    return (a.source ?? '') < (b.source ?? '') ? -1 : (a.source ?? '') > (b.source ?? '') ? 1 : 0;
+  });
+  const notes = [
+    `Rates are per 100,000 residents per year, with exact Poisson 95% intervals; the denominator is person-years (population × the share of each year covered) from ${input.period.from} to ${input.period.to}.`,
+  ];
+  if (scaled) notes.push('Periods shorter or longer than one year are scaled to a year (count ÷ person-years × 100,000).');
+  if (nearest.size > 0) notes.push(`Population of the same year was missing; the nearest year was used (${[...nearest].sort().join(', ')}).`);
+  else notes.push('Population of the same year was used for every year.');
+  if (rows.some((r) => r.flags.includes('no_population'))) {
+    notes.push('Cells without a population (records outside every unit, sex or age unknown, or no population imported) have no rate.');
+  }
+  return { rows, notes };
+}
