@@ -281,27 +281,33 @@ export interface CustomIndicatorsTable {
   city_id: number;
   code: string;
   definition: Json;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
 export interface MonitoringPrioritiesTable {
   city_id: number;
+  id: Generated<number>;
   title: string;
   position: number;
+  created_at: Timestamp;
 }
 
 export interface MonitoringTargetsTable {
   city_id: number;
+  id: Generated<number>;
   priority_id: number;
   indicator_code: string;
   baseline_value: number;
   baseline_year: number;
   target_value: number;
   target_year: number;
+  created_at: Timestamp;
 }
 
 export interface MonitoringReportsTable {
   city_id: number;
+  id: Generated<number>;
   job_id: number | null;
   period_from: string;
   period_to: string;
@@ -310,6 +316,7 @@ export interface MonitoringReportsTable {
   html: string | null;
   pdf: Uint8Array | null;
   note: string | null;
+  created_at: Timestamp;
 }
 
 export interface DB {
