@@ -63,12 +63,18 @@ export function sampleDesign(
     w[i] = weight ? weight[i]! : 1;
     const s = strata ? (strata[i] ?? '') : '';
     let h = strataIds.get(s);
-    if (h === undefined) strataIds.set(s, (h = strataIds.size));
+    if (h === undefined) {
+      h = strataIds.size;
+      strataIds.set(s, h);
+    }
     stratum[i] = h;
     if (clusters) {
       const key = `${h}\u0000${clusters[i] ?? ''}`;
       let p = psuIds.get(key);
-      if (p === undefined) psuIds.set(key, (p = psuIds.size));
+      if (p === undefined) {
+        p = psuIds.size;
+        psuIds.set(key, p);
+      }
       psu[i] = p;
     } else {
       psu[i] = i;

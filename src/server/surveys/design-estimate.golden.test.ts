@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { designDf, estimateShares, sampleDesign } from './design-estimate.ts';
+import { designDf, estimateShares, sampleDesign } from '../../core/surveys/design-estimate.ts';
 
 const dir = new URL('../../../test/fixtures/survey/', import.meta.url);
 type Golden = { case: string; domain: string; ratio: number; se: number; lower: number; upper: number; respondents: number };
