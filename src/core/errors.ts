@@ -49,6 +49,11 @@ export const errorCodes = {
   'link.used': 410,
   'setup.done': 409,
   'mail.failed': 502,
+  'survey.bad_file': 400,
+  'survey.bad_form': 400,
+  'survey.bad_mapping': 400,
+  'survey.not_found': 404,
+  'survey.unknown_question': 400,
   internal: 500,
 } as const;
 

@@ -7,6 +7,7 @@ import type { Store } from './db/database.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
+import { createSurveyServices, type SurveyServices } from './surveys/survey.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
 /** The use cases, wired to one store. The server and the CLI build the same set. */
@@ -17,7 +18,8 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices;
+  IncidentServices &
+  SurveyServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -33,5 +35,6 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     audit,
     accounts: createAccountServices(store.db, cities, audit, accounts),
     ...createIncidentServices(store, cities, unitServices.units, jobs),
+    ...createSurveyServices(store, cities, unitServices.units, jobs, audit),
   };
 }

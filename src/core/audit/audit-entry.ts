@@ -76,6 +76,8 @@ export const auditActions = [
   'session.sign_in_failed',
   'session.sign_out',
   'session.sign_out_everywhere',
+  'survey.import',
+  'survey.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
