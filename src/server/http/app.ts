@@ -19,6 +19,7 @@ import { importRoutes } from '../imports/import.routes.ts';
 import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import type { Services } from '../services.ts';
+import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandler, send } from './errors.ts';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, opts.services);
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
+  surveyRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

@@ -89,7 +89,8 @@ export class SurveyImportService {
     const mappingProblems = checkMapping(form, mapping);
     const data = await readSubmissions(dataPath, dataName);
     const cols = resolveColumns(form, mapping, data.header);
-    const all = [...mappingProblems, ...cols.problems];
+    // Columns are looked for only once the mapping matches the form (a wrong question is one problem, not two).
+    const all = mappingProblems.length ? mappingProblems : cols.problems;
     if (all.length) throw new DomainError('survey.bad_mapping', `mapping: ${all.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, { problems: all });
     return { form, mapping, data, cols };
   }
