@@ -126,26 +126,34 @@ export function estimateShares(input: ShareInput): ShareEstimate[] {
   }
   const { psuStratum, psusIn } = psuLayout(design);
   const psuCount = psuStratum.length;
-  // Linearised values z_i = w_i (y_i − R d_i) / D summed per (domain, PSU).
-  const z = new Map<number, number>();
+  // Linearised values z_i = w_i (y_i − R d_i) / D summed per (domain, PSU): a dense array when it is small enough,
+  // else a map of the (domain, PSU) pairs that occur.
+  const ratio = new Float64Array(domainCount);
+  for (let g = 0; g < domainCount; g++) ratio[g] = den[g]! > 0 ? num[g]! / den[g]! : 0;
+  const dense = domainCount * psuCount <= 8_000_000;
+  const zDense = dense ? new Float64Array(domainCount * psuCount) : null;
+  const zSparse = dense ? null : new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const g = domain[i]!;
     if (g < 0 || d[i] !== 1 || den[g] === 0) continue;
-    const r = num[g]! / den[g]!;
-    const zi = (design.weight[i]! * ((y[i] === 1 ? 1 : 0) - r)) / den[g]!;
+    const zi = (design.weight[i]! * ((y[i] === 1 ? 1 : 0) - ratio[g]!)) / den[g]!;
     const key = g * psuCount + design.psu[i]!;
-    z.set(key, (z.get(key) ?? 0) + zi);
+    if (zDense) zDense[key]! += zi;
+    else zSparse!.set(key, (zSparse!.get(key) ?? 0) + zi);
   }
   // Per (domain, stratum): Σz and Σz² over its PSUs (PSUs without members contribute zero to both).
   const strataCount = psusIn.length;
   const s1 = new Float64Array(domainCount * strataCount);
   const s2 = new Float64Array(domainCount * strataCount);
-  for (const [key, value] of z) {
+  const add = (key: number, value: number) => {
     const g = Math.floor(key / psuCount);
     const h = psuStratum[key - g * psuCount]!;
     s1[g * strataCount + h]! += value;
     s2[g * strataCount + h]! += value * value;
-  }
+  };
+  if (zDense) {
+    for (let key = 0; key < zDense.length; key++) if (zDense[key] !== 0) add(key, zDense[key]!);
+  } else for (const [key, value] of zSparse!) add(key, value);
   const out: ShareEstimate[] = [];
   for (let g = 0; g < domainCount; g++) {
     if (den[g] === 0) {

@@ -145,11 +145,15 @@ export function columnBytes(columns: SurveyColumns): Map<ColumnName, Uint8Array>
   return out;
 }
 
-/** Reads a stored column back (copied, so the typed array is aligned). */
+/** Reads a stored column back: a view on the bytes when they are aligned for the type, else an aligned copy. */
 export function readColumn<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array>(
   bytes: Uint8Array,
-  Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  Type: { new (buffer: ArrayBuffer, byteOffset?: number, length?: number): T; BYTES_PER_ELEMENT: number },
 ): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  if (bytes.byteOffset % size === 0 && bytes.byteLength % size === 0 && bytes.buffer instanceof ArrayBuffer) {
+    return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
+  }
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return new Type(copy.buffer);

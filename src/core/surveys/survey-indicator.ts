@@ -52,12 +52,25 @@ export function computeSurveyIndicator(parts: readonly SurveyPart[], query: Surv
   const y = new Uint8Array(n);
   const d = new Uint8Array(n);
   const places = query.by.includes('place') ? new Uint16Array(n) : null;
-  const domainKeys: string[][] = [];
-  const keyIndex = new Map<string, number>();
-  const domain = new Int32Array(n);
   const from = query.from ? dayNumber(query.from) : null;
   const to = query.to ? dayNumber(query.to) : null;
   const byKeys = query.by.filter((b): b is Exclude<IndicatorBy, 'place'> => b !== 'place');
+  // Each key's value per respondent as a code into that key's labels; -1 marks a respondent outside every domain.
+  const codes = byKeys.map(() => new Int32Array(n));
+  const labels: string[][] = byKeys.map((b) =>
+    b === 'sex' ? [...sexes] : b === 'age' ? [...ageBands] : b === 'disability' ? [...disabilityCodes] : [],
+  );
+  const labelIndex = byKeys.map(() => new Map<string, number>());
+  const codeOf = (k: number, label: string): number => {
+    let c = labelIndex[k]!.get(label);
+    if (c === undefined) {
+      c = labels[k]!.length;
+      labels[k]!.push(label);
+      labelIndex[k]!.set(label, c);
+    }
+    return c;
+  };
+  const outside = new Uint8Array(n);
   let offset = 0;
   let strataOffset = 0;
   let psuOffset = 0;
@@ -65,16 +78,12 @@ export function computeSurveyIndicator(parts: readonly SurveyPart[], query: Surv
     const m = part.meta;
     const col = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array>(
       name: ColumnName,
-      Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+      Type: { new (buffer: ArrayBuffer, byteOffset?: number, length?: number): T; BYTES_PER_ELEMENT: number },
     ) => readColumn(part.columns.get(name)!, Type);
     const w = col('weight', Float64Array);
     const st = col('stratum', Int32Array);
     const ps = col('psu', Int32Array);
     const date = part.columns.has('date') ? col('date', Int32Array) : null;
-    const sex = part.columns.has('sex') ? col('sex', Uint8Array) : null;
-    const age = part.columns.has('age') ? col('age', Uint8Array) : null;
-    const dis = part.columns.has('disability') ? col('disability', Uint8Array) : null;
-    const unit = part.columns.has('unit') ? col('unit', Int32Array) : null;
     const pl = places ? col('places', Uint16Array) : null;
     let outcome: Int8Array | null = null;
     let answers: Uint32Array | null = null;
@@ -97,48 +106,81 @@ export function computeSurveyIndicator(parts: readonly SurveyPart[], query: Surv
         y[k] = (answers![i]! & choiceMask) !== 0 ? 1 : 0;
       }
       if (pl) places![k] = pl[i]!;
-      const day = date ? date[i]! : NO_DATE;
-      if ((from !== null || to !== null) && (day === NO_DATE || (from !== null && day < from) || (to !== null && day > to))) {
-        domain[k] = -1;
-        continue;
+      if (from !== null || to !== null) {
+        const day = date![i]!;
+        if (day === NO_DATE || (from !== null && day < from) || (to !== null && day > to)) outside[k] = 1;
       }
-      const keys = byKeys.map((b): string => {
-        switch (b) {
-          case 'unit':
-            return unit![i]! >= 0 ? m.units[unit![i]!]! : 'unknown';
-          case 'sex':
-            return sexes[sex![i]!]!;
-          case 'age':
-            return ageBands[age![i]!]!;
-          case 'disability':
-            return disabilityCodes[dis![i]!]!;
-          case 'year':
-          case 'quarter':
-          case 'month': {
-            if (day === NO_DATE) return 'unknown';
-            const s = dayString(day);
-            if (b === 'year') return s.slice(0, 4);
-            if (b === 'month') return s.slice(0, 7);
-            return `${s.slice(0, 4)}-Q${Math.floor((Number(s.slice(5, 7)) - 1) / 3) + 1}`;
-          }
-          default: {
-            const never: never = b;
-            throw new Error(`unknown key ${String(never)}`);
-          }
+    }
+    for (const [j, b] of byKeys.entries()) {
+      const out = codes[j]!;
+      switch (b) {
+        case 'sex':
+        case 'age':
+        case 'disability': {
+          const c = col(b, Uint8Array);
+          for (let i = 0; i < m.respondents; i++) out[offset + i] = c[i]!;
+          break;
         }
-      });
-      const key = keys.join('\u0000');
-      let g = keyIndex.get(key);
-      if (g === undefined) {
-        g = domainKeys.length;
-        keyIndex.set(key, g);
-        domainKeys.push(keys);
+        case 'unit': {
+          const c = col('unit', Int32Array);
+          const global = m.units.map((u) => codeOf(j, u));
+          const unknown = codeOf(j, 'unknown');
+          for (let i = 0; i < m.respondents; i++) out[offset + i] = c[i]! >= 0 ? global[c[i]!]! : unknown;
+          break;
+        }
+        case 'year':
+        case 'quarter':
+        case 'month': {
+          const c = col('date', Int32Array);
+          const byDay = new Map<number, number>();
+          for (let i = 0; i < m.respondents; i++) {
+            const day = c[i]!;
+            let code = byDay.get(day);
+            if (code === undefined) {
+              const text = day === NO_DATE ? 'unknown' : dayString(day);
+              const label =
+                text === 'unknown'
+                  ? text
+                  : b === 'year'
+                    ? text.slice(0, 4)
+                    : b === 'month'
+                      ? text.slice(0, 7)
+                      : `${text.slice(0, 4)}-Q${Math.floor((Number(text.slice(5, 7)) - 1) / 3) + 1}`;
+              code = codeOf(j, label);
+              byDay.set(day, code);
+            }
+            out[offset + i] = code;
+          }
+          break;
+        }
+        default: {
+          const never: never = b;
+          throw new Error(`unknown key ${String(never)}`);
+        }
       }
-      domain[k] = g;
     }
     offset += m.respondents;
     strataOffset += m.strata.length;
     psuOffset += m.psus;
+  }
+  // Domains: the combinations of codes that occur, numbered in order of first appearance.
+  const domainKeys: string[][] = [];
+  const domain = new Int32Array(n);
+  const seen = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    if (outside[k]) {
+      domain[k] = -1;
+      continue;
+    }
+    let key = 0;
+    for (let j = 0; j < byKeys.length; j++) key = key * labels[j]!.length + codes[j]![k]!;
+    let g = seen.get(key);
+    if (g === undefined) {
+      g = domainKeys.length;
+      seen.set(key, g);
+      domainKeys.push(byKeys.map((_, j) => labels[j]![codes[j]![k]!]!));
+    }
+    domain[k] = g;
   }
   const design: SampleDesign = { weight, stratum, psu };
   const rows: IndicatorRow[] = [];
