@@ -14,6 +14,7 @@ import { populationCommand } from './commands/population.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
 import { tokensCommand } from './commands/tokens.command.ts';
+import { surveysCommand } from './commands/surveys.command.ts';
 import { unitsCommand } from './commands/units.command.ts';
 import { CliError } from './target.ts';
 
@@ -46,6 +47,7 @@ storeCommands(program, getConfig);
 adminCommand(program, getConfig);
 tokensCommand(program, getConfig);
 hotspotsCommand(program, getConfig);
+surveysCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

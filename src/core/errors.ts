@@ -58,6 +58,11 @@ export const errorCodes = {
   'indicator.not_found': 404,
   'indicator.exists': 409,
   'monitoring.not_found': 404,
+  'survey.bad_file': 400,
+  'survey.bad_form': 400,
+  'survey.bad_mapping': 400,
+  'survey.not_found': 404,
+  'survey.unknown_question': 400,
   internal: 500,
 } as const;
 

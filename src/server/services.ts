@@ -7,9 +7,9 @@ import type { Store } from './db/database.ts';
 import { createHotspotServices, type HotspotServices } from './hotspots/hotspot.wiring.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
 import { createIndicatorServices, type IndicatorServices } from './indicators/indicator.wiring.ts';
-import { NoSurveySource } from './indicators/no-survey.source.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
+import { createSurveyServices, type SurveyServices } from './surveys/survey.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
 /** The use cases, wired to one store. The server and the CLI build the same set. */
@@ -22,7 +22,8 @@ export type Services = {
 } & UnitServices &
   IncidentServices &
   HotspotServices &
-  IndicatorServices;
+  IndicatorServices &
+  SurveyServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -31,6 +32,7 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
   const unitServices = createUnitServices(store.db, cities);
   const jobs = new JobService(new JobRepository(store.db), audit);
   const incidentServices = createIncidentServices(store, cities, unitServices.units, jobs);
+  const surveyServices = createSurveyServices(store, cities, unitServices.units, jobs, audit);
   return {
     store,
     cities,
@@ -40,7 +42,8 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     accounts: createAccountServices(store.db, cities, audit, accounts),
     ...incidentServices,
     ...createHotspotServices(store.db, cities, unitServices.units, incidentServices.incidents),
-    // Survey-based indicators answer "no survey data" until a survey store is wired here.
-    ...createIndicatorServices(store, cities, incidentServices.incidents, audit, new NoSurveySource()),
+    ...surveyServices,
+    // Survey-based indicators are computed from the stored responses.
+    ...createIndicatorServices(store, cities, incidentServices.incidents, audit, surveyServices.surveys.indicators),
   };
 }

@@ -95,6 +95,8 @@ export const auditActions = [
   'monitoring.priority_write',
   'monitoring.target_write',
   'monitoring.report',
+  'survey.import',
+  'survey.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -319,6 +319,66 @@ export interface MonitoringReportsTable {
   created_at: Timestamp;
 }
 
+// Surveys (XLSForm imports, survey indicators)
+export interface SurveysTable {
+  city_id: number;
+  id: Generated<number>;
+  name: string;
+  form_id: string | null;
+  form_version: string | null;
+  form_file: string;
+  data_file: string;
+  mapping: ColumnType<unknown, string, string>;
+  languages: ColumnType<string[], string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  job_id: number | null;
+  rows_read: ColumnType<number, number | undefined, number>;
+  rows_imported: ColumnType<number, number | undefined, number>;
+  rows_rejected: ColumnType<number, number | undefined, number>;
+  rows_outside: ColumnType<number, number | undefined, number>;
+  repeats: ColumnType<string[], string | undefined, string>;
+  indicators: ColumnType<string[], string | undefined, string>;
+  meta: ColumnType<unknown, string | null | undefined, string | null>;
+  first_date: ColumnType<string | null, string | null | undefined, string | null>;
+  last_date: ColumnType<string | null, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: Timestamp;
+  completed_at: Date | null;
+}
+
+export interface SurveyRejectionsTable {
+  city_id: number;
+  survey_id: number;
+  line: number;
+  field: string;
+  value: string | null;
+  reason: string;
+}
+
+export interface SurveyResponsesTable {
+  city_id: number;
+  survey_id: number;
+  line: number;
+  weight: number;
+  stratum: string | null;
+  cluster: string | null;
+  interviewed_on: ColumnType<string | null, string | null, string | null>;
+  sex: string;
+  age_band: string;
+  disability: string;
+  unit_code: string | null;
+  places: number;
+  outcomes: ColumnType<Record<string, number>, string, string>;
+  answers: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface SurveyColumnsTable {
+  city_id: number;
+  survey_id: number;
+  name: string;
+  data: Uint8Array;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -349,4 +409,9 @@ export interface DB {
   monitoring_priorities: MonitoringPrioritiesTable;
   monitoring_targets: MonitoringTargetsTable;
   monitoring_reports: MonitoringReportsTable;
+  // Surveys
+  surveys: SurveysTable;
+  survey_rejections: SurveyRejectionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_columns: SurveyColumnsTable;
 }

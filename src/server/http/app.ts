@@ -22,6 +22,7 @@ import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { monitoringRoutes } from '../indicators/monitoring.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import type { Services } from '../services.ts';
+import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandler, send } from './errors.ts';
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   hotspotRoutes(app, opts.services);
   indicatorRoutes(app, opts.services);
   monitoringRoutes(app, opts.services);
+  surveyRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

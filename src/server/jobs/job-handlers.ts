@@ -4,6 +4,7 @@ import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
 import { monitoringReportJob } from '../indicators/report.job.ts';
 import type { Services } from '../services.ts';
+import { registerSurveyImports } from '../surveys/surveys-import.job.ts';
 
 /** Registers every job kind the platform runs. Later features add their handlers here. */
 export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'>): void {
@@ -11,4 +12,5 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   registerIncidentImports(services, config.dataDir);
   services.jobs.register(demoLoadJob(services));
   services.jobs.register(monitoringReportJob(services));
+  registerSurveyImports(services, config.dataDir);
 }
