@@ -49,6 +49,15 @@ export const errorCodes = {
   'link.used': 410,
   'setup.done': 409,
   'mail.failed': 502,
+  // Community reporting (issue 7).
+  'community.category_unknown': 400,
+  'community.unit_unknown': 400,
+  'community.report_not_found': 404,
+  'community.idempotency_mismatch': 409,
+  'community.form_invalid': 400,
+  'community.proof_of_work': 400,
+  'community.photo_invalid': 400,
+  'community.rate_limited': 429,
   internal: 500,
 } as const;
 

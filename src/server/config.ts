@@ -28,6 +28,10 @@ const envSchema = z.object({
   SAFER_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   SAFER_TRUST_PROXY: z.string().regex(/^(0|1|\d{1,2})$/, 'SAFER_TRUST_PROXY is 0, 1 or a number of proxies').default('0'),
   SAFER_CSP_CONNECT_SRC: z.string().default(''),
+  // Community reporting (issue 7): reports per address and per city per minute, proof-of-work bits; 0 switches off.
+  SAFER_COMMUNITY_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
+  SAFER_COMMUNITY_PER_CITY: z.coerce.number().int().min(0).default(600),
+  SAFER_COMMUNITY_POW_BITS: z.coerce.number().int().min(0).max(24).default(12),
 });
 
 export type Config = {
@@ -54,6 +58,8 @@ export type Config = {
   trustProxy: number;
   /** Extra origins for the CSP's connect-src and img-src (a basemap tile server). */
   cspConnectSrc: string[];
+  /** Abuse limits of community reporting (0: off). */
+  community: { perAddressPerMinute: number; perCityPerMinute: number; powBits: number };
 };
 
 export class ConfigError extends Error {
@@ -87,5 +93,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.SAFER_COOKIE_SECURE === 'auto' ? publicUrl.protocol === 'https:' : e.SAFER_COOKIE_SECURE === '1',
     trustProxy: Number(e.SAFER_TRUST_PROXY),
     cspConnectSrc: e.SAFER_CSP_CONNECT_SRC.split(/\s+/).filter(Boolean),
+    community: { perAddressPerMinute: e.SAFER_COMMUNITY_PER_ADDRESS, perCityPerMinute: e.SAFER_COMMUNITY_PER_CITY, powBits: e.SAFER_COMMUNITY_POW_BITS },
   };
 }

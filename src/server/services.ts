@@ -3,6 +3,7 @@ import { AuditRepository } from './audit/audit.repository.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { CityRepository } from './cities/city.repository.ts';
 import { CityService } from './cities/city.service.ts';
+import { type CommunityServices, createCommunityServices } from './community/community.wiring.ts';
 import type { Store } from './db/database.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
 import { JobRepository } from './jobs/job.repository.ts';
@@ -17,7 +18,8 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices;
+  IncidentServices &
+  CommunityServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -33,5 +35,6 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     audit,
     accounts: createAccountServices(store.db, cities, audit, accounts),
     ...createIncidentServices(store, cities, unitServices.units, jobs),
+    ...createCommunityServices(store.db, cities, unitServices.units, audit),
   };
 }

@@ -76,6 +76,12 @@ export const auditActions = [
   'session.sign_in_failed',
   'session.sign_out',
   'session.sign_out_everywhere',
+  // Community reporting (issue 7).
+  'community.moderate',
+  'community.read_private',
+  'community.category_set',
+  'community.settings_set',
+  'community.contacts_deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -14,6 +14,9 @@ import {
 import { accountRoutes } from '../accounts/account-routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
+import { type CommunityLimits, defaultLimits } from '../community/abuse.ts';
+import { communityRoutes } from '../community/community.routes.ts';
+import { communityPageRoutes } from '../community/report-page.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { incidentRoutes } from '../incidents/incident.routes.ts';
@@ -43,6 +46,8 @@ export type AppOptions = {
     trustProxy?: number;
     connectSrc?: readonly string[];
   };
+  /** Rate limits, proof-of-work and upload limits of community reporting; tests and the bench switch them off. */
+  community?: Partial<CommunityLimits>;
 };
 
 /** Builds the Fastify app: API under /api/v1, OpenAPI 3.1 and its docs page, and the web app. */
@@ -98,6 +103,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, opts.services);
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
+  const communityLimits = { ...defaultLimits, ...opts.community };
+  await app.register(async (scope) => {
+    await communityRoutes(scope, opts.services, communityLimits);
+    await communityPageRoutes(scope, opts.services, communityLimits);
+  });
 
   await registerWeb(app);
   return app;
