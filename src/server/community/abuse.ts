@@ -32,7 +32,9 @@ type Check = (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded: 
  * `community.rate_limited` (429) with the seconds to wait. The address is held only in the limiter's memory,
  * never stored.
  */
-export async function registerLimiters(app: FastifyInstance, limits: CommunityLimits): Promise<(req: FastifyRequest, city: string) => Promise<void>> {
+export type Limit = (req: FastifyRequest, city: string) => Promise<void>;
+
+export async function registerLimiters(app: FastifyInstance, limits: CommunityLimits): Promise<Limit> {
   await app.register(fastifyRateLimit, { global: false });
   const make = (max: number, key: (req: FastifyRequest) => string): Check | undefined =>
     max > 0 ? (app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key }) as unknown as Check) : undefined;

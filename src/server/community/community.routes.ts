@@ -8,8 +8,7 @@ import { moderationActionSchema, moderationStates, reportInputSchema } from '../
 import { auditInputSchema } from '../../core/community/safety-audit.ts';
 import { actorOf } from '../http/access.ts';
 import type { Services } from '../services.ts';
-import type { CommunityLimits } from './abuse.ts';
-import { registerLimiters } from './abuse.ts';
+import type { Limit } from './abuse.ts';
 
 /** Who moderates a city's reports. */
 export const moderators: AccessRule = { role: ['city:moderator', 'city:administrator', 'platform:secretariat'], scope: 'city' };
@@ -24,8 +23,7 @@ const idempotencyHeaders = z.object({
 const tags = ['community'];
 
 /** The JSON API of community reporting: categories, reports, the follow link, moderation, public map, audits. */
-export async function communityRoutes(app: FastifyInstance, services: Services, limits: CommunityLimits): Promise<void> {
-  const limit = await registerLimiters(app, limits);
+export function communityRoutes(app: FastifyInstance, services: Services, limit: Limit): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { community, moderation, communityPublic } = services;
 

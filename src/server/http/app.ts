@@ -14,7 +14,7 @@ import {
 import { accountRoutes } from '../accounts/account-routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
-import { type CommunityLimits, defaultLimits } from '../community/abuse.ts';
+import { type CommunityLimits, defaultLimits, registerLimiters } from '../community/abuse.ts';
 import { communityRoutes } from '../community/community.routes.ts';
 import { communityPageRoutes } from '../community/report-page.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
@@ -105,8 +105,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, opts.services);
   const communityLimits = { ...defaultLimits, ...opts.community };
   await app.register(async (scope) => {
-    await communityRoutes(scope, opts.services, communityLimits);
-    await communityPageRoutes(scope, opts.services, communityLimits);
+    const limit = await registerLimiters(scope, communityLimits);
+    communityRoutes(scope, opts.services, limit);
+    await communityPageRoutes(scope, opts.services, communityLimits, limit);
   });
 
   await registerWeb(app);
