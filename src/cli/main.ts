@@ -11,6 +11,7 @@ import { jobsCommand } from './commands/jobs.command.ts';
 import { populationCommand } from './commands/population.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
+import { tokensCommand } from './commands/tokens.command.ts';
 import { unitsCommand } from './commands/units.command.ts';
 import { CliError } from './target.ts';
 
@@ -40,6 +41,7 @@ incidentsCommand(program, getConfig);
 importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 adminCommand(program, getConfig);
+tokensCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

@@ -75,3 +75,27 @@ describe('mayGrant', () => {
     expect(mayGrant({ kind: 'operator' }, expert)).toBe(true);
   });
 });
+
+describe('an API token', () => {
+  const token = (grants: Grant[]): Principal => ({ kind: 'token', tokenId: 3, grants });
+  it('acts by its grants in their scope, like a person without a second factor', () => {
+    const client = token([{ role: 'city:open311_client', scope: nairobi }, { role: 'city:analyst', scope: nairobi }]);
+    expect(decide(analysts, client, inNairobi).allowed).toBe(true);
+    expect(decide(analysts, client, { found: true, scope: kisumu })).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decide({ role: ['city:open311_client'], scope: 'city' }, client, inNairobi).allowed).toBe(true);
+  });
+
+  it('is refused where a signed-in person or the operator is needed, and never passes a second factor', () => {
+    const client = token([{ role: 'city:analyst', scope: nairobi }]);
+    expect(decide('authenticated', client, undefined)).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decide('operator', client, undefined)).toEqual({ allowed: false, reason: 'forbidden' });
+    const secretariat = token([{ role: 'platform:secretariat', scope: { kind: 'platform' } }]);
+    expect(decide({ role: ['platform:secretariat'] }, secretariat, undefined)).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(effectiveGrants(secretariat)).toEqual([]);
+  });
+
+  it('gives no role to anyone', () => {
+    const admin = token([{ role: 'city:administrator', scope: nairobi }]);
+    expect(mayGrant(admin, { role: 'city:viewer', scope: nairobi })).toBe(false);
+  });
+});

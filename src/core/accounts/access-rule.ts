@@ -13,11 +13,16 @@ import { type Grant, needsSecondFactor, type RoleId, type Scope, type ScopedKind
 export type AccessRule = 'public' | 'authenticated' | 'operator' | RoleRule;
 export type RoleRule = { readonly role: readonly RoleId[]; readonly scope?: ScopedKind };
 
-/** Who is asking. `secondFactor` says whether this session's sign-in passed TOTP or a recovery code. */
+/**
+ * Who is asking. `secondFactor` says whether this session's sign-in passed TOTP or a recovery code. A `token` is a
+ * machine with an API token (src/core/accounts/api-token.ts): its grants act as a person's would without a second
+ * factor, and it is not a signed-in person.
+ */
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'operator' }
-  | { kind: 'user'; userId: number; grants: readonly Grant[]; secondFactor: boolean };
+  | { kind: 'user'; userId: number; grants: readonly Grant[]; secondFactor: boolean }
+  | { kind: 'token'; tokenId: number; grants: readonly Grant[] };
 
 /**
  * The request's scope as the access check resolved it from the path: `undefined` when the rule names none, or
@@ -31,6 +36,7 @@ export type Decision =
 
 /** The grants that act now: a role that needs a second factor acts only in a session that passed one. */
 export function effectiveGrants(principal: Principal): readonly Grant[] {
+  if (principal.kind === 'token') return principal.grants.filter((g) => !needsSecondFactor(g.role));
   if (principal.kind !== 'user') return [];
   return principal.secondFactor ? principal.grants : principal.grants.filter((g) => !needsSecondFactor(g.role));
 }
@@ -40,8 +46,10 @@ export function decide(rule: AccessRule, principal: Principal, target: RequestSc
   if (principal.kind === 'anonymous') return { allowed: false, reason: 'unauthenticated' };
   if (principal.kind === 'operator') return { allowed: true };
   if (rule === 'operator') return { allowed: false, reason: 'forbidden' };
-  if (rule === 'authenticated') return { allowed: true };
+  // 'authenticated' routes act on a signed-in person's own account: a machine has none.
+  if (rule === 'authenticated') return principal.kind === 'user' ? { allowed: true } : { allowed: false, reason: 'forbidden' };
   if (matches(rule, effectiveGrants(principal), target)) return { allowed: true };
+  if (principal.kind === 'token') return { allowed: false, reason: 'forbidden' };
   // Held, but inactive until the second factor: say so, so the person knows what to do.
   if (matches(rule, principal.grants, target)) return { allowed: false, reason: 'second_factor_required' };
   return { allowed: false, reason: 'forbidden' };
@@ -72,9 +80,9 @@ export function ruleProblems(rule: AccessRule, pathParams: readonly string[]): s
 }
 
 /**
- * Whether `granter` may give `grant` (invitations, role administration): the secretariat may give any role; a
- * city administrator the city roles of a city they administer; a focal point the governmental experts of their
- * country. The operator may give any.
+ * Whether `granter` may give `grant` (invitations, role administration, API tokens): the secretariat may give any
+ * role; a city administrator the city roles of a city they administer; a focal point the governmental experts of
+ * their country. The operator may give any; a machine (an API token) none.
  */
 export function mayGrant(granter: Principal, grant: Grant): boolean {
   if (granter.kind === 'operator') return true;

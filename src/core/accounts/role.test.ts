@@ -4,7 +4,7 @@ import { grantInputSchema, needsSecondFactor, roleIds, scopeKindOf, toGrantInput
 
 describe('roles', () => {
   it('name their scope kind, and only secretariat and focal points need a second factor', () => {
-    expect(roleIds.map(scopeKindOf)).toEqual(['platform', 'platform', 'platform', 'language', 'country', 'country', 'review', 'city', 'city', 'city', 'city']);
+    expect(roleIds.map(scopeKindOf)).toEqual(['platform', 'platform', 'platform', 'language', 'country', 'country', 'review', 'city', 'city', 'city', 'city', 'city']);
     expect(roleIds.filter(needsSecondFactor)).toEqual(['platform:secretariat', 'country:focal_point']);
   });
 

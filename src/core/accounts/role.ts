@@ -17,6 +17,7 @@ export const roleIds = [
   'city:analyst',
   'city:moderator',
   'city:viewer',
+  'city:open311_client',
 ] as const;
 export type RoleId = (typeof roleIds)[number];
 
@@ -25,8 +26,11 @@ export type ScopeKind = (typeof scopeKinds)[number];
 /** Scopes named by a path parameter of the same name (`:city`, `:country`, `:review`, `:language`). */
 export type ScopedKind = Exclude<ScopeKind, 'platform'>;
 
-export const cityRoles = roleIds.filter((r) => r.startsWith('city:')) as Extract<RoleId, `city:${string}`>[];
 export type CityRole = Extract<RoleId, `city:${string}`>;
+/** City roles a person may hold (a machine's role, `city:open311_client`, is held only by API tokens). */
+export const cityRoles = roleIds.filter((r) => r.startsWith('city:') && !tokenOnly(r)) as Exclude<CityRole, 'city:open311_client'>[];
+/** Every city role, a machine's included (what a city's API tokens may carry). */
+export const allCityRoles = roleIds.filter((r) => r.startsWith('city:')) as CityRole[];
 
 export function scopeKindOf(role: RoleId): ScopeKind {
   return role.slice(0, role.indexOf(':')) as ScopeKind;
@@ -51,12 +55,21 @@ export function needsSecondFactor(role: RoleId): boolean {
     case 'city:analyst':
     case 'city:moderator':
     case 'city:viewer':
+    case 'city:open311_client':
       return false;
     default: {
       const unreachable: never = role;
       throw new Error(`Unknown role ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * Roles only an API token holds, never a person: `city:open311_client`, a machine that submits community reports
+ * for the city (Open311 GeoReport v2).
+ */
+export function tokenOnly(role: RoleId): boolean {
+  return role === 'city:open311_client';
 }
 
 /** Where a grant applies. A city is named by its id inside the platform and by its slug on the wire. */

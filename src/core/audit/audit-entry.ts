@@ -9,16 +9,20 @@ export type Actor =
   | { kind: 'user'; userId: number }
   | { kind: 'operator' }
   | { kind: 'anonymous' }
+  /** A machine with an API token. */
+  | { kind: 'token'; tokenId: number }
   /** Work the platform does by itself (the job worker, the first-run link). */
   | { kind: 'system'; name: string };
 
 export const operatorActor: Actor = { kind: 'operator' };
 
-/** The actor's label in the log: `user:12`, `system:operator`, `anonymous`, `system:worker`. */
+/** The actor's label in the log: `user:12`, `token:3`, `system:operator`, `anonymous`, `system:worker`. */
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {
     case 'user':
       return `user:${actor.userId}`;
+    case 'token':
+      return `token:${actor.tokenId}`;
     case 'operator':
       return 'system:operator';
     case 'anonymous':
@@ -36,6 +40,8 @@ export function actorLabel(actor: Actor): string {
 export function actorFromLabel(label: string): Actor {
   const user = /^user:(\d+)$/.exec(label);
   if (user) return { kind: 'user', userId: Number(user[1]) };
+  const token = /^token:(\d+)$/.exec(label);
+  if (token) return { kind: 'token', tokenId: Number(token[1]) };
   if (label === 'system:operator') return operatorActor;
   if (label.startsWith('system:')) return { kind: 'system', name: label.slice('system:'.length) };
   return { kind: 'anonymous' };
@@ -45,6 +51,8 @@ export function actorOfPrincipal(principal: Principal): Actor {
   switch (principal.kind) {
     case 'user':
       return { kind: 'user', userId: principal.userId };
+    case 'token':
+      return { kind: 'token', tokenId: principal.tokenId };
     case 'operator':
       return operatorActor;
     case 'anonymous':
@@ -76,6 +84,8 @@ export const auditActions = [
   'session.sign_in_failed',
   'session.sign_out',
   'session.sign_out_everywhere',
+  'token.create',
+  'token.revoke',
   // Community reporting (issue 7).
   'community.moderate',
   'community.read_private',

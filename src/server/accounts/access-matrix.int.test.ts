@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, operatorHeaders } from '../../../test/support/app.ts';
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.ts';
 import type { AccessRule } from '../../core/accounts/access-rule.ts';
-import { type Grant, type RoleId, roleIds, type Scope, scopeKindOf } from '../../core/accounts/role.ts';
+import { tokenMayCarry } from '../../core/accounts/api-token.ts';
+import { type Grant, type RoleId, roleIds, type Scope, scopeKindOf, toGrantInput, tokenOnly } from '../../core/accounts/role.ts';
 import { accessTable } from '../http/access.ts';
 import type { Services } from '../services.ts';
 import { makeUser, sessionFor } from './accounts.test-support.ts';
@@ -14,7 +15,15 @@ import { makeUser, sessionFor } from './accounts.test-support.ts';
  * (forbidden, or second factor required) for everyone else — never 400 — whatever the body; allowed means anything but
  * those. A route added without a rule fails at start-up (see the last tests), so it cannot escape the matrix.
  */
-type Who = { label: string; kind: 'anonymous' | 'operator' | 'user'; role?: RoleId; inScope?: boolean; secondFactor?: boolean; userId?: number };
+type Who = {
+  label: string;
+  kind: 'anonymous' | 'operator' | 'user' | 'token';
+  role?: RoleId;
+  inScope?: boolean;
+  secondFactor?: boolean;
+  userId?: number;
+  secret?: string;
+};
 
 const scopes = {
   A: { city: 'alpha', country: 'KEN', review: 'r1', language: 'en' },
@@ -27,7 +36,8 @@ function expected(rule: AccessRule, who: Who): 'allowed' | 'refused' {
   if (who.kind === 'anonymous') return 'refused';
   if (who.kind === 'operator') return 'allowed';
   if (rule === 'operator') return 'refused';
-  if (rule === 'authenticated') return 'allowed';
+  // A machine is no signed-in person.
+  if (rule === 'authenticated') return who.kind === 'user' ? 'allowed' : 'refused';
   if (!who.role || !rule.role.includes(who.role)) return 'refused';
   if ((who.role === 'platform:secretariat' || who.role === 'country:focal_point') && !who.secondFactor) return 'refused';
   return scopeKindOf(who.role) === 'platform' || who.inScope ? 'allowed' : 'refused';
@@ -72,8 +82,16 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       const sides = scopeKindOf(role) === 'platform' ? (['A'] as const) : (['A', 'B'] as const);
       for (const side of sides) {
         const grant: Grant = { role, scope: scopeOf(role, side) };
-        const { id } = await makeUser(services, `person${n++}@example.org`, [grant]);
-        people.push({ label: `${role}@${side}`, kind: 'user', role, inScope: side === 'A', secondFactor: true, userId: id });
+        if (!tokenOnly(role)) {
+          const { id } = await makeUser(services, `person${n++}@example.org`, [grant]);
+          people.push({ label: `${role}@${side}`, kind: 'user', role, inScope: side === 'A', secondFactor: true, userId: id });
+        }
+        // The same role held by a machine's API token.
+        if (tokenMayCarry(role)) {
+          const input = { name: `${role}@${side}`, grants: [toGrantInput(grant)], expiresInDays: 30 };
+          const { secret } = await services.accounts.apiTokens.create({ kind: 'operator' }, input);
+          people.push({ label: `token ${role}@${side}`, kind: 'token', role, inScope: side === 'A', secret });
+        }
       }
     }
     const { id } = await makeUser(services, 'no-second-factor@example.org', [{ role: 'platform:secretariat', scope: { kind: 'platform' } }]);
@@ -93,6 +111,8 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       case 'user':
         // A fresh session for each request: a route that signs out must not spoil the next row.
         return (await sessionFor(services, who.userId!, who.secondFactor ?? false)).headers;
+      case 'token':
+        return { authorization: `Bearer ${who.secret}` };
       default:
         throw new Error(who.kind satisfies never);
     }

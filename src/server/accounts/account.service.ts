@@ -1,6 +1,6 @@
 import { mayGrant, type Principal } from '../../core/accounts/access-rule.ts';
 import { formatRecoveryCode, normalizeTotp } from '../../core/accounts/recovery-code.ts';
-import { type Grant, type GrantInput, scopeLabel } from '../../core/accounts/role.ts';
+import { type Grant, type GrantInput, type Scope, sameScope, scopeLabel, toGrantInput, tokenOnly } from '../../core/accounts/role.ts';
 import type { User, UserWithGrants } from '../../core/accounts/user.ts';
 import { type Actor, actorLabel, actorOfPrincipal } from '../../core/audit/audit-entry.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -61,6 +61,29 @@ export class AccountService {
     return users.map((u) => ({ ...u, grants: grants.get(u.id) ?? [] }));
   }
 
+  /**
+   * The people holding a role in one scope (a city, a country), each with their roles there only: what a city's
+   * administrators or a state's focal points see of them.
+   */
+  async listInScope(scope: Scope): Promise<UserWithGrants[]> {
+    return (await this.list()).flatMap((u) => {
+      const here = u.grants.filter((g) => sameScope(g.scope, scope));
+      return here.length > 0 ? [{ ...u, grants: here }] : [];
+    });
+  }
+
+  /**
+   * Grants or revokes a role in one scope to someone who already holds a role there (others are not found: a
+   * city's administrators reach only their city's people, and learn nothing of anyone else).
+   */
+  async changeInScope(userId: number, input: GrantInput, by: Principal, scope: Scope, change: 'grant' | 'revoke'): Promise<UserWithGrants> {
+    const person = (await this.listInScope(scope)).find((u) => u.id === userId);
+    if (!person) throw new DomainError('account.not_found', `No account ${userId} with a role here.`, { id: userId });
+    await (change === 'grant' ? this.grant(userId, input, by) : this.revoke(userId, input, by));
+    const after = await this.get(userId);
+    return { ...after, grants: after.grants.filter((g) => sameScope(g.scope, scope)) };
+  }
+
   async get(id: number): Promise<UserWithGrants> {
     const user = await this.users.findById(id);
     if (!user) throw new DomainError('account.not_found', `No account ${id}.`, { id });
@@ -106,6 +129,7 @@ export class AccountService {
   }
 
   private async addGrant(userId: number, grant: Grant, actor: Actor): Promise<void> {
+    assertPersonRole(grant);
     if (await this.grants.add(userId, grant, actorLabel(actor))) {
       await this.audit.record(actor, { action: 'grant.add', target: { type: 'user', id: userId }, scope: auditScope(grant), fields: [grant.role] });
     }
@@ -134,6 +158,13 @@ export class AccountService {
     await this.users.enableTotp(userId, step, codes.map(sha256Hex));
     await this.audit.record({ kind: 'user', userId }, { action: 'user.totp_enable', target: { type: 'user', id: userId }, fields: ['totp'] });
     return codes.map(formatRecoveryCode);
+  }
+}
+
+/** A machine's role (held by API tokens only) cannot be given to a person. */
+export function assertPersonRole(grant: Grant): void {
+  if (tokenOnly(grant.role)) {
+    throw new DomainError('grant.token_only', `${grant.role} is held only by API tokens, not by people.`, toGrantInput(grant));
   }
 }
 

@@ -4,6 +4,8 @@ import type { CityService } from '../cities/city.service.ts';
 import type { DB } from '../db/schema.ts';
 import { type Mailer, noMailer } from '../mail/mailer.ts';
 import { AccountService } from './account.service.ts';
+import { ApiTokenRepository } from './api-token.repository.ts';
+import { ApiTokenService } from './api-token.service.ts';
 import { AuthService } from './auth.service.ts';
 import { GrantRepository } from './grant.repository.ts';
 import { InvitationService } from './invitation.service.ts';
@@ -27,6 +29,7 @@ export type AccountServices = {
   setup: SetupService;
   invitations: InvitationService;
   passwordResets: PasswordResetService;
+  apiTokens: ApiTokenService;
 };
 
 export function createAccountServices(
@@ -48,5 +51,6 @@ export function createAccountServices(
     setup: new SetupService(users, auth, links, audit),
     invitations: new InvitationService(links, users, userRepo, auth, cities, audit, settings.mailer),
     passwordResets: new PasswordResetService(links, userRepo, sessionRepo, throttle, audit, settings.mailer),
+    apiTokens: new ApiTokenService(new ApiTokenRepository(db), cities, audit),
   };
 }

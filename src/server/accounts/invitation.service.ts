@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { CityService } from '../cities/city.service.ts';
 import { mailText } from '../mail/mail-messages.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import type { AccountService } from './account.service.ts';
+import { type AccountService, assertPersonRole } from './account.service.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import { resolveGrant } from './grant-resolver.ts';
 import type { OneTimeLinkService } from './one-time-link.service.ts';
@@ -37,6 +37,7 @@ export class InvitationService {
     const grants: Grant[] = [];
     for (const g of input.grants) grants.push(await resolveGrant(this.cities, g));
     for (const g of grants) {
+      assertPersonRole(g);
       if (!mayGrant(by, g)) throw new DomainError('grant.not_allowed', `You may not invite to ${g.role} here.`, toGrantInput(g));
     }
     const actor = actorOfPrincipal(by);

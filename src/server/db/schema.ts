@@ -243,6 +243,22 @@ export interface AuditLogTable {
   fields: Json<string[]>;
 }
 
+// API tokens (migrations/20261125_0004_accounts_tokens.sql).
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  grants: Json<unknown[]>;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
 // Community reporting, moderation, safety audits (issue 7).
 export interface CommunitySettingsTable {
   city_id: number;
@@ -353,6 +369,8 @@ export interface DB {
   sign_in_failures: SignInFailuresTable;
   platform_secrets: PlatformSecretsTable;
   audit_log: AuditLogTable;
+  // API tokens
+  api_tokens: ApiTokensTable;
   // Community reporting, moderation, safety audits (issue 7).
   community_settings: CommunitySettingsTable;
   community_categories: CommunityCategoriesTable;

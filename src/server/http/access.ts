@@ -17,6 +17,8 @@ import { send } from './errors.ts';
  * Who asks:
  * - `Authorization: Bearer <operator token>`: the system operator (the CLI), who passes every rule and is audited
  *   as `system:operator`. Bearer requests need no CSRF token.
+ * - `Authorization: Bearer sct_…`: a machine with an API token, acting by the token's grants (audited as
+ *   `token:<id>`); an unknown, expired or revoked token is answered 401 on any route but a public one.
  * - the session cookie: a signed-in person. A state-changing request (not GET/HEAD/OPTIONS) acts as that person
  *   only with the session's CSRF token in `x-csrf-token` (`GET /api/v1/auth/session` returns it); without it, a
  *   route that needs someone answers 403 `auth.csrf`, and a public one sees an anonymous visitor.
@@ -102,7 +104,11 @@ export async function registerAccessControl(app: FastifyInstance, services: Serv
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (bearer !== undefined) {
       if (sameSecret(bearer, settings.operatorToken)) req.principal = { kind: 'operator' };
-      else if (access !== 'public') return send(reply, req, 'unauthorized', 'The token given is not valid.');
+      else {
+        const token = await services.accounts.apiTokens.authenticate(bearer);
+        if (token) req.principal = { kind: 'token', tokenId: token.tokenId, grants: token.grants };
+        else if (access !== 'public') return send(reply, req, 'unauthorized', 'The token given is not valid, has expired or was revoked.');
+      }
     } else {
       const token = req.cookies[cookieName];
       const resolved = token ? await services.accounts.auth.resolve(token) : undefined;

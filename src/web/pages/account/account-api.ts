@@ -56,3 +56,48 @@ export const requestPasswordReset = (email: string, language: string) =>
   call<void>('POST', '/auth/password-reset', { email, language });
 export const completePasswordReset = (token: string, password: string) =>
   call<void>('POST', '/auth/password-reset/complete', { token, password });
+
+// Role administration and API tokens (the secretariat everywhere, a city's administrators in their city, a state's
+// focal points for its experts).
+export type Person = SessionUser & { status: 'active' | 'deactivated' };
+export type AdminScope = { kind: 'platform' } | { kind: 'city'; id: string } | { kind: 'country'; id: string };
+export type ApiToken = {
+  id: number;
+  name: string;
+  prefix: string;
+  grants: Grant[];
+  status: 'active' | 'expired' | 'revoked';
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
+
+const peopleBase = (scope: AdminScope) =>
+  scope.kind === 'platform'
+    ? '/users'
+    : scope.kind === 'city'
+      ? `/cities/${encodeURIComponent(scope.id)}/people`
+      : `/countries/${encodeURIComponent(scope.id)}/people`;
+
+export const listPeople = (scope: AdminScope) => call<{ users: Person[] }>('GET', peopleBase(scope)).then((b) => b.users);
+
+/** Gives or takes back a role; in a city or a country the scope is the page's own. */
+export const changeGrant = (scope: AdminScope, userId: number, grant: Grant, change: 'grant' | 'revoke') =>
+  call<Person>(
+    'POST',
+    `${peopleBase(scope)}/${userId}/grants${change === 'revoke' ? '/revoke' : ''}`,
+    scope.kind === 'platform' ? grant : { role: grant.role },
+  );
+
+const tokensBase = (scope: AdminScope) => (scope.kind === 'city' ? `/cities/${encodeURIComponent(scope.id)}/tokens` : '/tokens');
+
+export const listTokens = (scope: AdminScope) => call<{ tokens: ApiToken[] }>('GET', tokensBase(scope)).then((b) => b.tokens);
+export const createToken = (scope: AdminScope, input: { name: string; grants: Grant[]; expiresInDays: number }) =>
+  call<{ token: ApiToken; secret: string }>(
+    'POST',
+    tokensBase(scope),
+    scope.kind === 'city' ? { name: input.name, roles: input.grants.map((g) => g.role), expiresInDays: input.expiresInDays } : input,
+  );
+export const revokeToken = (scope: AdminScope, id: number) => call<ApiToken>('POST', `${tokensBase(scope)}/${id}/revoke`);

@@ -5,8 +5,10 @@ import type { AccountView } from './account-routes.ts';
 import { InvitationPage } from './invitation-page.tsx';
 import { MyAccountPage } from './my-account-page.tsx';
 import { PasswordResetPage } from './password-reset-page.tsx';
+import { PeoplePage } from './people-page.tsx';
 import { SetupPage } from './setup-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
+import { TokensPage } from './tokens-page.tsx';
 
 const titles = {
   signIn: { id: 'account.signIn.title', defaultMessage: 'Sign in' },
@@ -14,6 +16,8 @@ const titles = {
   invitation: { id: 'account.invitation.title', defaultMessage: 'Accept the invitation' },
   passwordReset: { id: 'account.reset.title', defaultMessage: 'Reset your password' },
   account: { id: 'account.title', defaultMessage: 'Your account' },
+  people: { id: 'account.people.title', defaultMessage: 'People and roles' },
+  tokens: { id: 'account.tokens.title', defaultMessage: 'API tokens' },
 } as const;
 
 /** The account pages, each with its title. */
@@ -36,6 +40,10 @@ export function AccountPage({ view }: { view: AccountView }) {
       return <PasswordResetPage />;
     case 'account':
       return <MyAccountPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'tokens':
+      return <TokensPage />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown account page ${String(unreachable)}`);

@@ -5,7 +5,9 @@ export type AccountView =
   | { page: 'setup' }
   | { page: 'invitation' }
   | { page: 'passwordReset' }
-  | { page: 'account' };
+  | { page: 'account' }
+  | { page: 'people' }
+  | { page: 'tokens' };
 
 const paths: Record<AccountView['page'], string> = {
   signIn: '/sign-in',
@@ -13,6 +15,8 @@ const paths: Record<AccountView['page'], string> = {
   invitation: '/invitation',
   passwordReset: '/password-reset',
   account: '/account',
+  people: '/people',
+  tokens: '/tokens',
 };
 
 export function accountPath(page: AccountView['page']): string {

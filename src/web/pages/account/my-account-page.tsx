@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { navigateTo } from '../../use-route.ts';
 import { signOutEverywhere } from './account-api.ts';
 import { accountPath } from './account-routes.ts';
+import { adminScopes } from './admin-scopes.ts';
 import { grantLabel } from './role-labels.ts';
 import { useSession } from './session-context.tsx';
 import { TotpEnrollment } from './totp-enrollment.tsx';
@@ -73,6 +74,24 @@ export function MyAccountPage() {
           {user.grants.map((g) => (
             <li key={`${g.role}/${g.scope ?? ''}`}>{grantLabel(intl, g)}</li>
           ))}
+        </ul>
+      )}
+      {(adminScopes(state.session, 'people').length > 0 || adminScopes(state.session, 'tokens').length > 0) && (
+        <ul className="admin-links">
+          {adminScopes(state.session, 'people').length > 0 && (
+            <li>
+              <AppLink href={accountPath('people')}>
+                <FormattedMessage id="account.people.link" defaultMessage="Manage people and their roles" />
+              </AppLink>
+            </li>
+          )}
+          {adminScopes(state.session, 'tokens').length > 0 && (
+            <li>
+              <AppLink href={accountPath('tokens')}>
+                <FormattedMessage id="account.tokens.link" defaultMessage="Manage API tokens" />
+              </AppLink>
+            </li>
+          )}
         </ul>
       )}
       {secondFactor.required && !secondFactor.enrolled && <TotpEnrollment />}

@@ -13,6 +13,7 @@ const roles = defineMessages({
   'city:analyst': { id: 'account.role.analyst', defaultMessage: 'Analyst' },
   'city:moderator': { id: 'account.role.moderator', defaultMessage: 'Moderator' },
   'city:viewer': { id: 'account.role.viewer', defaultMessage: 'Viewer' },
+  'city:open311_client': { id: 'account.role.open311Client', defaultMessage: 'Open311 client' },
 });
 
 const byRole = new Map<string, MessageDescriptor>(Object.entries(roles));
