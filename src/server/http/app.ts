@@ -16,6 +16,7 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
 import { type CommunityLimits, defaultLimits, registerLimiters } from '../community/abuse.ts';
 import { communityRoutes } from '../community/community.routes.ts';
+import { open311Routes } from '../community/open311.routes.ts';
 import { communityPageRoutes } from '../community/report-page.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const limit = await registerLimiters(scope, communityLimits);
     communityRoutes(scope, opts.services, limit);
     await communityPageRoutes(scope, opts.services, communityLimits, limit);
+    open311Routes(scope, opts.services, limit);
   });
 
   await registerWeb(app);
