@@ -13,7 +13,7 @@ export type PublicMap = {
   features: {
     type: 'Feature';
     geometry: { type: 'Point'; coordinates: [number, number] };
-    properties: { cell: string; category: string; name: string; count: number | null };
+    properties: { cell: string; category: string; name: string; count: number };
   }[];
   notes: string[];
 };
@@ -57,25 +57,30 @@ export class CommunityPublicService {
     return value;
   }
 
-  /** The map's GeoJSON, serialised once per cache period (the route sends the string as is). */
-  mapJson(slug: string, lang: string): Promise<string> {
-    return this.cached(`map-json:${lang}:${slug}`, async () => JSON.stringify(await this.map(slug, lang)));
+  /** The map's GeoJSON, serialised once per cache period (the route sends the bytes as they are). */
+  mapJson(slug: string, lang: string): Promise<Buffer> {
+    return this.cached(`map-json:${lang}:${slug}`, async () => Buffer.from(JSON.stringify(await this.map(slug, lang))));
   }
 
   map(slug: string, lang: string): Promise<PublicMap> {
     return this.cached(`map:${lang}:${slug}`, async () => {
       const ctx = await this.community.context(slug);
       const rows = await this.repo.cellCounts(ctx.city.id);
-      const { rows: shown, note } = suppressSmallCells(rows, SMALL_CELL_THRESHOLD);
+      // A public map never shows a cell resting on fewer reports than the threshold (DESIGN §6): such cells are left out.
+      const { rows: counted, suppressed } = suppressSmallCells(rows, SMALL_CELL_THRESHOLD);
+      const shown = counted.filter((r) => r.count !== null);
       const names = new Map(ctx.categories.map((c) => [c.code, categoryName(c, lang)]));
       return {
         type: 'FeatureCollection' as const,
         features: shown.map((r) => ({
           type: 'Feature' as const,
           geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] as [number, number] },
-          properties: { cell: r.cell, category: r.category, name: names.get(r.category) ?? r.category, count: r.count },
+          properties: { cell: r.cell, category: r.category, name: names.get(r.category) ?? r.category, count: r.count ?? 0 },
         })),
-        notes: [note, 'Places are the centres of H3 cells of resolution 8 (about 0.7 km²), never the exact point; sensitive categories are left out.'],
+        notes: [
+          `Cells with 1 to ${SMALL_CELL_THRESHOLD - 1} reports of a category are not shown (${suppressed} of ${rows.length}).`,
+          'Places are the centres of H3 cells of resolution 8 (about 0.7 km²), never the exact point; sensitive categories are left out.',
+        ],
       };
     });
   }

@@ -101,50 +101,57 @@ export class CommunityRepository {
    * idempotency key exists already: the unique constraint decides, so two concurrent retries never make two.
    */
   async insertReport(r: NewReportRow): Promise<StoredReport | undefined> {
+    // Most reports have neither contact nor photos: one statement, one round trip, committed on its own.
+    if (!r.contact && r.photos.length === 0) return this.insertRow(this.db, r);
     return this.db.transaction().execute(async (trx) => {
-      const l = r.location;
-      const row = await trx
-        .insertInto('community_reports')
-        .values({
-          city_id: r.cityId,
-          public_id: r.publicId,
-          follow_token_hash: r.followTokenHash,
-          idempotency_key: r.idempotencyKey,
-          request_hash: r.requestHash,
-          source: r.source,
-          category: r.category,
-          description: r.description,
-          flags: JSON.stringify(r.flags),
-          location_kind: l.kind,
-          exact_lat: l.kind === 'point' ? l.lat : null,
-          exact_lon: l.kind === 'point' ? l.lon : null,
-          cell: l.kind === 'point' ? l.cell : null,
-          public_lat: l.kind === 'point' ? l.publicLat : null,
-          public_lon: l.kind === 'point' ? l.publicLon : null,
-          unit_code: l.kind === 'landmark' ? null : l.unit,
-          landmark: l.kind === 'landmark' ? l.landmark : null,
-          times: JSON.stringify(r.times),
-          days: JSON.stringify(r.days),
-          who: JSON.stringify(r.who),
-        })
-        .onConflict((oc) => oc.columns(['city_id', 'idempotency_key']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) return undefined;
+      const stored = await this.insertRow(trx, r);
+      if (!stored) return undefined;
       if (r.contact) {
         await trx
           .insertInto('community_contacts')
-          .values({ city_id: r.cityId, report_id: row.id, contact: r.contact.text, delete_after: r.contact.deleteAfter })
+          .values({ city_id: r.cityId, report_id: stored.rowId, contact: r.contact.text, delete_after: r.contact.deleteAfter })
           .execute();
       }
       for (const p of r.photos) {
         await trx
           .insertInto('community_photos')
-          .values({ city_id: r.cityId, report_id: row.id, mime: p.mime, width: p.width, height: p.height, data: p.data })
+          .values({ city_id: r.cityId, report_id: stored.rowId, mime: p.mime, width: p.width, height: p.height, data: p.data })
           .execute();
       }
-      return toStored(row, r.photos.length);
+      return { ...stored, photos: r.photos.length };
     });
+  }
+
+  private async insertRow(db: Kysely<DB>, r: NewReportRow): Promise<StoredReport | undefined> {
+    const l = r.location;
+    const row = await db
+      .insertInto('community_reports')
+      .values({
+        city_id: r.cityId,
+        public_id: r.publicId,
+        follow_token_hash: r.followTokenHash,
+        idempotency_key: r.idempotencyKey,
+        request_hash: r.requestHash,
+        source: r.source,
+        category: r.category,
+        description: r.description,
+        flags: JSON.stringify(r.flags),
+        location_kind: l.kind,
+        exact_lat: l.kind === 'point' ? l.lat : null,
+        exact_lon: l.kind === 'point' ? l.lon : null,
+        cell: l.kind === 'point' ? l.cell : null,
+        public_lat: l.kind === 'point' ? l.publicLat : null,
+        public_lon: l.kind === 'point' ? l.publicLon : null,
+        unit_code: l.kind === 'landmark' ? null : l.unit,
+        landmark: l.kind === 'landmark' ? l.landmark : null,
+        times: JSON.stringify(r.times),
+        days: JSON.stringify(r.days),
+        who: JSON.stringify(r.who),
+      })
+      .onConflict((oc) => oc.columns(['city_id', 'idempotency_key']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row && toStored(row, 0);
   }
 
   async byIdempotencyKey(cityId: number, key: string): Promise<StoredReport | undefined> {
