@@ -63,6 +63,15 @@ export const errorCodes = {
   'survey.bad_mapping': 400,
   'survey.not_found': 404,
   'survey.unknown_question': 400,
+  // Community reporting (issue 7).
+  'community.category_unknown': 400,
+  'community.unit_unknown': 400,
+  'community.report_not_found': 404,
+  'community.idempotency_mismatch': 409,
+  'community.form_invalid': 400,
+  'community.proof_of_work': 400,
+  'community.photo_invalid': 400,
+  'community.rate_limited': 429,
   internal: 500,
 } as const;
 

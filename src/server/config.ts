@@ -33,6 +33,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SAFER_TOTP_KEY is 32 bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
   SAFER_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(2557),
+  // Community reporting (issue 7): reports per address and per city per minute, proof-of-work bits; 0 switches off.
+  SAFER_COMMUNITY_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
+  SAFER_COMMUNITY_PER_CITY: z.coerce.number().int().min(0).default(600),
+  SAFER_COMMUNITY_POW_BITS: z.coerce.number().int().min(0).max(24).default(12),
 });
 
 export type Config = {
@@ -63,6 +67,8 @@ export type Config = {
   totpKey: string | undefined;
   /** Audit log entries older than this many days are deleted by the retention job (default 2557, seven years). */
   auditRetentionDays: number;
+  /** Abuse limits of community reporting (0: off). */
+  community: { perAddressPerMinute: number; perCityPerMinute: number; powBits: number };
 };
 
 export class ConfigError extends Error {
@@ -98,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cspConnectSrc: e.SAFER_CSP_CONNECT_SRC.split(/\s+/).filter(Boolean),
     totpKey: e.SAFER_TOTP_KEY,
     auditRetentionDays: e.SAFER_AUDIT_RETENTION_DAYS,
+    community: { perAddressPerMinute: e.SAFER_COMMUNITY_PER_ADDRESS, perCityPerMinute: e.SAFER_COMMUNITY_PER_CITY, powBits: e.SAFER_COMMUNITY_POW_BITS },
   };
 }

@@ -55,6 +55,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
       trustProxy: config.trustProxy,
       connectSrc: config.cspConnectSrc,
     },
+    community: config.community,
   });
   const runner = new JobRunner(services.jobs, log);
 

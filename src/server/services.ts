@@ -3,6 +3,7 @@ import { AuditRepository } from './audit/audit.repository.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { CityRepository } from './cities/city.repository.ts';
 import { CityService } from './cities/city.service.ts';
+import { type CommunityServices, createCommunityServices } from './community/community.wiring.ts';
 import type { Store } from './db/database.ts';
 import { createHotspotServices, type HotspotServices } from './hotspots/hotspot.wiring.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
@@ -23,7 +24,8 @@ export type Services = {
   IncidentServices &
   HotspotServices &
   IndicatorServices &
-  SurveyServices;
+  SurveyServices &
+  CommunityServices;
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -45,5 +47,6 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     ...surveyServices,
     // Survey-based indicators are computed from the stored responses.
     ...createIndicatorServices(store, cities, incidentServices.incidents, audit, surveyServices.surveys.indicators),
+    ...createCommunityServices(store.db, cities, unitServices.units, audit),
   };
 }

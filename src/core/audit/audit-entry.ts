@@ -97,6 +97,12 @@ export const auditActions = [
   'monitoring.report',
   'survey.import',
   'survey.delete',
+  // Community reporting (issue 7).
+  'community.moderate',
+  'community.read_private',
+  'community.category_set',
+  'community.settings_set',
+  'community.contacts_deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

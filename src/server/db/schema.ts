@@ -379,6 +379,95 @@ export interface SurveyColumnsTable {
   data: Uint8Array;
 }
 
+// Community reporting, moderation, safety audits (issue 7).
+export interface CommunitySettingsTable {
+  city_id: number;
+  contact_retention_days: ColumnType<number, number | undefined, number>;
+  languages: ColumnType<string[], string | undefined, string>;
+}
+
+export interface CommunityCategoriesTable {
+  city_id: number;
+  code: string;
+  names: Json<Record<string, string>>;
+  sensitive: ColumnType<boolean, boolean | undefined, boolean>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface CommunityReportsTable {
+  city_id: number;
+  id: Generated<number>;
+  public_id: string;
+  follow_token_hash: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  source: ColumnType<string, string | undefined, string>;
+  category: string;
+  description: string;
+  public_description: string | null;
+  location_kind: string;
+  exact_lat: number | null;
+  exact_lon: number | null;
+  cell: string | null;
+  public_lat: number | null;
+  public_lon: number | null;
+  unit_code: string | null;
+  landmark: string | null;
+  times: Json<string[]>;
+  days: Json<string[]>;
+  who: Json<string[]>;
+  flags: Json<string[]>;
+  moderation: ColumnType<string, string | undefined, string>;
+  merged_into: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  department: string | null;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommunityContactsTable {
+  city_id: number;
+  report_id: number;
+  contact: string;
+  delete_after: Timestamp;
+}
+
+export interface CommunityPhotosTable {
+  city_id: number;
+  report_id: number;
+  id: Generated<number>;
+  mime: string;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface CommunityReportEventsTable {
+  city_id: number;
+  report_id: number;
+  id: Generated<number>;
+  at: Timestamp;
+  kind: string;
+  public: ColumnType<boolean, boolean | undefined, boolean>;
+  status: string | null;
+  department: string | null;
+  body: string | null;
+  actor: string;
+}
+
+export interface CommunityAuditsTable {
+  city_id: number;
+  id: Generated<number>;
+  cell: string | null;
+  public_lat: number | null;
+  public_lon: number | null;
+  unit_code: string | null;
+  place: string | null;
+  scores: Json<number[]>;
+  audited_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -414,4 +503,12 @@ export interface DB {
   survey_rejections: SurveyRejectionsTable;
   survey_responses: SurveyResponsesTable;
   survey_columns: SurveyColumnsTable;
+  // Community reporting, moderation, safety audits (issue 7).
+  community_settings: CommunitySettingsTable;
+  community_categories: CommunityCategoriesTable;
+  community_reports: CommunityReportsTable;
+  community_contacts: CommunityContactsTable;
+  community_photos: CommunityPhotosTable;
+  community_report_events: CommunityReportEventsTable;
+  community_audits: CommunityAuditsTable;
 }

@@ -14,6 +14,10 @@ import {
 import { accountRoutes } from '../accounts/account-routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { cityRoutes } from '../cities/city.routes.ts';
+import { type CommunityLimits, defaultLimits, registerLimiters } from '../community/abuse.ts';
+import { communityRoutes } from '../community/community.routes.ts';
+import { open311Routes } from '../community/open311.routes.ts';
+import { communityPageRoutes } from '../community/report-page.routes.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { hotspotRoutes } from '../hotspots/hotspot.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
@@ -47,6 +51,8 @@ export type AppOptions = {
     trustProxy?: number;
     connectSrc?: readonly string[];
   };
+  /** Rate limits, proof-of-work and upload limits of community reporting; tests and the bench switch them off. */
+  community?: Partial<CommunityLimits>;
 };
 
 /** Builds the Fastify app: API under /api/v1, OpenAPI 3.1 and its docs page, and the web app. */
@@ -106,6 +112,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorRoutes(app, opts.services);
   monitoringRoutes(app, opts.services);
   surveyRoutes(app, opts.services);
+  const communityLimits = { ...defaultLimits, ...opts.community };
+  await app.register(async (scope) => {
+    const limit = await registerLimiters(scope, communityLimits);
+    communityRoutes(scope, opts.services, limit);
+    await communityPageRoutes(scope, opts.services, communityLimits, limit);
+    open311Routes(scope, opts.services, limit);
+  });
 
   await registerWeb(app);
   return app;
