@@ -7,6 +7,7 @@ import type { Store } from './db/database.ts';
 import { createIncidentServices, type IncidentServices } from './incidents/incident.wiring.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
+import { createReviewServices, type ReviewServices } from './review/review.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
 /** The use cases, wired to one store. The server and the CLI build the same set. */
@@ -17,7 +18,7 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices;
+  IncidentServices & { review: ReviewServices };
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -25,13 +26,15 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
   const cities = new CityService(new CityRepository(store.db), audit);
   const unitServices = createUnitServices(store.db, cities);
   const jobs = new JobService(new JobRepository(store.db), audit);
+  const accountServices = createAccountServices(store.db, cities, audit, accounts);
   return {
     store,
     cities,
     ...unitServices,
     jobs,
     audit,
-    accounts: createAccountServices(store.db, cities, audit, accounts),
+    accounts: accountServices,
     ...createIncidentServices(store, cities, unitServices.units, jobs),
+    ...createReviewServices(store.db, accountServices.users, audit, accounts),
   };
 }

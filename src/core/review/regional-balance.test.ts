@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canRead } from './confidentiality.ts';
 import { regionalBalance } from './regional-balance.ts';
+import { reviewSideOf } from './review-side.ts';
 
 describe('regional balance', () => {
   it('counts per UN regional group and warns for absent groups', () => {
@@ -34,5 +35,20 @@ describe('confidentiality', () => {
     expect(canRead('secretariat', 'state')).toBe(false);
     expect(canRead('secretariat', 'secretariat')).toBe(true);
     expect(canRead('public', 'outsider')).toBe(true);
+  });
+});
+
+describe('review side', () => {
+  const review = { country: 'KEN', reviewId: 'c1-ken' };
+  const user = (grants: Parameters<typeof reviewSideOf>[0] extends infer P ? (P extends { grants: infer G } ? G : never) : never, secondFactor = true) =>
+    ({ kind: 'user' as const, userId: 1, grants, secondFactor });
+  it('finds the side from grants that act now', () => {
+    expect(reviewSideOf({ kind: 'operator' }, review)).toBe('secretariat');
+    expect(reviewSideOf(user([{ role: 'country:expert', scope: { kind: 'country', id: 'KEN' } }]), review)).toBe('state');
+    expect(reviewSideOf(user([{ role: 'country:expert', scope: { kind: 'country', id: 'UGA' } }]), review)).toBe('outsider');
+    expect(reviewSideOf(user([{ role: 'review:peer_reviewer', scope: { kind: 'review', id: 'c1-ken' } }]), review)).toBe('reviewer');
+    expect(reviewSideOf(user([{ role: 'review:peer_reviewer', scope: { kind: 'review', id: 'c1-uga' } }]), review)).toBe('outsider');
+    // a focal point without the second factor acts as nobody in particular
+    expect(reviewSideOf(user([{ role: 'country:focal_point', scope: { kind: 'country', id: 'KEN' } }], false), review)).toBe('outsider');
   });
 });

@@ -18,6 +18,8 @@ import { healthRoutes } from '../health/health.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
+import { reviewChecklistRoutes } from '../review/review-checklist.routes.ts';
+import { reviewCycleRoutes } from '../review/review-cycle.routes.ts';
 import type { Services } from '../services.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
@@ -98,6 +100,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, opts.services);
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
+  reviewCycleRoutes(app, opts.services);
+  reviewChecklistRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;
