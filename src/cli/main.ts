@@ -9,6 +9,7 @@ import { importsCommand } from './commands/imports.command.ts';
 import { incidentsCommand } from './commands/incidents.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
 import { populationCommand } from './commands/population.command.ts';
+import { reviewCommand } from './commands/review.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
 import { unitsCommand } from './commands/units.command.ts';
@@ -40,6 +41,7 @@ incidentsCommand(program, getConfig);
 importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 adminCommand(program, getConfig);
+reviewCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

@@ -79,6 +79,7 @@ export const auditActions = [
   // Review mechanism (issue 8)
   'review.cycle_create',
   'review.example_load',
+  'review.stage_set',
   'review.participation_request',
   'review.participation_approve',
   'review.reviewer_assign',

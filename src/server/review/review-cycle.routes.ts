@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CURRENT_CHECKLIST_VERSION, checklistTemplate } from '../../core/review/checklist.ts';
-import { approvalSchema, newCycleSchema, participationRequestSchema } from '../../core/review/cycle.ts';
+import { approvalSchema, newCycleSchema, participationRequestSchema, REVIEW_STAGES } from '../../core/review/cycle.ts';
 import { actorOf } from '../http/access.ts';
 import type { Services } from '../services.ts';
 import { countryParam, cycleParams, langQuery, responses, reviewParams, tags } from './review.schemas.ts';
+import { loadReviewExample } from './review-example.ts';
 
 /** Cycles, participation, the Board's approval, reviewers (issue 8 items 1–2). */
 export function reviewCycleRoutes(app: FastifyInstance, services: Services): void {
@@ -109,6 +110,24 @@ export function reviewCycleRoutes(app: FastifyInstance, services: Services): voi
       await cycles.assignReviewer(req.params.review, req.body.userId, req.principal, actorOf(req));
       return reply.status(204).send();
     },
+  );
+
+  r.put(
+    '/api/v1/review/reviews/:review/stage',
+    {
+      config: { access: { role: ['platform:secretariat'] } },
+      schema: { tags, summary: 'Move a review to a stage of its cycle (the secretariat).', params: reviewParams, body: z.object({ stage: z.enum(REVIEW_STAGES) }), response: responses },
+    },
+    async (req) => cycles.setStage(req.params.review, req.body.stage, actorOf(req)),
+  );
+
+  r.post(
+    '/api/v1/review/example',
+    {
+      config: { access: { role: ['platform:secretariat'] } },
+      schema: { tags, summary: 'Load the EXAMPLE cycle (training data; never loaded by default).', response: responses },
+    },
+    async (req, reply) => reply.status(201).send(await loadReviewExample(services, actorOf(req))),
   );
 
   r.get(

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -247,5 +247,27 @@ describe.each(storeKinds())('review mechanism on %s', (kind) => {
     expect(newest).toContain('fp.ken@example.org');
     expect(await services.review.mail.mode(fp.id)).toBe('digest');
     expect(await services.review.mail.sendDigests()).toBe(0);
+  });
+
+  it('loads the EXAMPLE cycle on request: labelled, states at different stages, answers that differ widely', async () => {
+    expect((await call('POST', '/api/v1/review/example', h(who.kenFp))).status).toBe(403);
+    const loaded = await call('POST', '/api/v1/review/example', h(who.sec));
+    expect(loaded.status).toBe(201);
+    expect(loaded.body).toMatchObject({ id: 'example', example: true });
+    const parts = await call('GET', '/api/v1/review/cycles/example/participants?lang=en', h(who.sec));
+    const names = parts.body.participants.map((p: { name: string }) => p.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
+    expect(new Set(parts.body.participants.map((p: { stage: string }) => p.stage)).size).toBeGreaterThanOrEqual(3);
+    expect(parts.body.participants.some((p: { status: string }) => p.status === 'requested')).toBe(true);
+    const ken = await call('GET', '/api/v1/review/countries/KEN/checklists/example-ken', h(who.kenFp));
+    const mex = await call('GET', '/api/v1/review/countries/MEX/checklists/example-mex', h(who.sec));
+    const statuses = (v: typeof ken) => v.body.answers.map((a: { answer: { status: string } }) => a.answer.status).join();
+    expect(statuses(ken)).not.toBe(statuses(mex));
+    expect(ken.body.answers.every((a: { answer: { narrative: string } }) => a.answer.narrative.startsWith('EXAMPLE'))).toBe(true);
+    const html = await call('GET', '/api/v1/review/countries/KEN/checklists/example-ken/export?format=html', h(who.kenFp));
+    expect(html.raw.body).toContain('EXAMPLE — training data, not a real review');
+    const pdf = await call('GET', '/api/v1/review/countries/KEN/checklists/example-ken/export?format=pdf', h(who.kenFp));
+    if (existsSync('/usr/bin/chromium')) expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    else expect(pdf.body.error.code).toBe('review.export_unavailable');
   });
 });

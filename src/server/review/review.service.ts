@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors.ts';
 import { sortByName, stateByAlpha3, stateName } from '../../core/reference/states.ts';
 import type { UnLanguage } from '../../core/reference/un-languages.ts';
 import { CURRENT_CHECKLIST_VERSION, checklistTemplate } from '../../core/review/checklist.ts';
-import { type Cycle, type NewCycle, type Participation, reviewIdOf } from '../../core/review/cycle.ts';
+import { type Cycle, type NewCycle, type Participation, type ReviewStage, reviewIdOf } from '../../core/review/cycle.ts';
 import { type RegionalBalance, regionalBalance } from '../../core/review/regional-balance.ts';
 import { reviewSideOf } from '../../core/review/review-side.ts';
 import type { AccountService } from '../accounts/account.service.ts';
@@ -84,6 +84,15 @@ export class ReviewService {
     const latest = templates.at(-1);
     if (latest) await this.dialogue.insertProposal(reviewId, latest.version);
     await this.audit.record(actor, { action: 'review.participation_approve', target: { type: 'review', id: reviewId }, scope: { kind: 'country', id: country }, fields: ['status'] });
+    return (await this.repo.findParticipation(reviewId))!;
+  }
+
+  /** Moves an approved review to a stage of the cycle (the secretariat). */
+  async setStage(reviewId: string, stage: ReviewStage, actor: Actor): Promise<Participation> {
+    const p = await this.review(reviewId);
+    if (p.status !== 'approved') throw new DomainError('review.not_approved', `The review ${reviewId} has not been approved.`);
+    await this.repo.setParticipation(reviewId, { stage });
+    await this.audit.record(actor, { action: 'review.stage_set', target: { type: 'review', id: reviewId }, scope: { kind: 'review', id: reviewId }, fields: ['stage'] });
     return (await this.repo.findParticipation(reviewId))!;
   }
 
