@@ -11,6 +11,7 @@ import { incidentsCommand } from './commands/incidents.command.ts';
 import { indicatorsCommand } from './commands/indicators.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
 import { populationCommand } from './commands/population.command.ts';
+import { reviewCommand } from './commands/review.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
 import { tokensCommand } from './commands/tokens.command.ts';
@@ -48,6 +49,7 @@ adminCommand(program, getConfig);
 tokensCommand(program, getConfig);
 hotspotsCommand(program, getConfig);
 surveysCommand(program, getConfig);
+reviewCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

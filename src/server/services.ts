@@ -10,6 +10,7 @@ import { createIncidentServices, type IncidentServices } from './incidents/incid
 import { createIndicatorServices, type IndicatorServices } from './indicators/indicator.wiring.ts';
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
+import { createReviewServices, type ReviewServices } from './review/review.wiring.ts';
 import { createSurveyServices, type SurveyServices } from './surveys/survey.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
@@ -25,7 +26,7 @@ export type Services = {
   HotspotServices &
   IndicatorServices &
   SurveyServices &
-  CommunityServices;
+  CommunityServices & { review: ReviewServices };
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -35,18 +36,20 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
   const jobs = new JobService(new JobRepository(store.db), audit);
   const incidentServices = createIncidentServices(store, cities, unitServices.units, jobs);
   const surveyServices = createSurveyServices(store, cities, unitServices.units, jobs, audit);
+  const accountServices = createAccountServices(store.db, cities, audit, accounts);
   return {
     store,
     cities,
     ...unitServices,
     jobs,
     audit,
-    accounts: createAccountServices(store.db, cities, audit, accounts),
+    accounts: accountServices,
     ...incidentServices,
     ...createHotspotServices(store.db, cities, unitServices.units, incidentServices.incidents),
     ...surveyServices,
     // Survey-based indicators are computed from the stored responses.
     ...createIndicatorServices(store, cities, incidentServices.incidents, audit, surveyServices.surveys.indicators),
     ...createCommunityServices(store.db, cities, unitServices.units, audit),
+    ...createReviewServices(store.db, accountServices.users, audit, accounts),
   };
 }

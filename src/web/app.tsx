@@ -6,11 +6,14 @@ import { accountPath, accountViewOf } from './pages/account/account-routes.ts';
 import { SessionProvider } from './pages/account/session-context.tsx';
 import { CitiesPage } from './pages/cities-page.tsx';
 import { JobsPage } from './pages/jobs-page.tsx';
+import { reviewPathOf, reviewViewOf } from './pages/review/review-routes.ts';
 import { pathOf, useRoute, type View } from './use-route.ts';
 
 // A city's pages bring the map, the ICCS table and the charts: loaded when first visited.
 const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ default: m.CityPage })));
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
+// The review mechanism's pages (src/web/pages/review), under /review.
+const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -34,12 +37,14 @@ export function App() {
   const { route, view, navigate } = useRoute();
   // Sign-in, first-run setup, invitations, password reset and the account page (src/web/pages/account).
   const accountView = accountViewOf(window.location.pathname);
+  const reviewView = accountView ? undefined : reviewViewOf(window.location.pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const path = accountView ? accountPath(accountView.page) : pathOf(view);
+  const path = accountView ? accountPath(accountView.page) : reviewView ? reviewPathOf(reviewView) : pathOf(view);
 
   // A city's pages and the account pages set their own title.
-  const pageTitle = accountView
+  const pageTitle =
+    accountView || reviewView
     ? undefined
     : view.page === 'jobs'
       ? intl.formatMessage({ id: 'jobs.title', defaultMessage: 'Jobs' })
@@ -89,7 +94,7 @@ export function App() {
             </p>
           }
         >
-          {accountView ? <AccountPage view={accountView} /> : <Page view={view} />}
+          {accountView ? <AccountPage view={accountView} /> : reviewView ? <ReviewPage view={reviewView} /> : <Page view={view} />}
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -103,6 +103,25 @@ export const auditActions = [
   'community.category_set',
   'community.settings_set',
   'community.contacts_deleted',
+  // Review mechanism (issue 8)
+  'review.cycle_create',
+  'review.example_load',
+  'review.stage_set',
+  'review.participation_request',
+  'review.participation_approve',
+  'review.reviewer_assign',
+  'review.answer_save',
+  'review.evidence_upload',
+  'review.submit',
+  'review.clear',
+  'review.read',
+  'review.export',
+  'review.proposal_save',
+  'review.proposal_clear',
+  'review.proposal_template_create',
+  'review.thread_open',
+  'review.message_post',
+  'review.mail_preference',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -468,6 +468,149 @@ export interface CommunityAuditsTable {
   audited_at: Timestamp;
 }
 
+// Review mechanism, part 1 (issue 8): migrations/20261125_0009_review.sql.
+export interface ReviewCyclesTable {
+  id: string;
+  title: string;
+  board_decision_symbol: string;
+  board_decision_date: ColumnType<string, string, string>;
+  scope: Json<string[]>;
+  stages: Json<{ stage: string; deadline: string }[]>;
+  first_cycle: ColumnType<boolean, boolean | undefined, boolean>;
+  checklist_version: number;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReviewParticipationsTable {
+  cycle_id: string;
+  country: string;
+  review_id: string;
+  status: string;
+  stage: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string, string | undefined, string>;
+  board_decision_symbol: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Date | null;
+}
+
+export interface ReviewChecklistsTable {
+  review_id: string;
+  template_version: number;
+  status: ColumnType<string, string | undefined, string>;
+  confidentiality: ColumnType<string, string | undefined, string>;
+  carried_from: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReviewAnswersTable {
+  review_id: string;
+  question_id: string;
+  version: number;
+  answer: Json<unknown>;
+  assisted: ColumnType<boolean, boolean | undefined, boolean>;
+  carried_over: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ReviewSubmissionsTable {
+  review_id: string;
+  number: number;
+  answers: Json<Record<string, unknown>>;
+  assisted_questions: Json<string[]>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  cleared_by: string | null;
+  cleared_at: Date | null;
+}
+
+export interface ReviewEvidenceFilesTable {
+  id: Generated<number>;
+  review_id: string;
+  question_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface ReviewProposalTemplatesTable {
+  version: number;
+  fields: Json<unknown[]>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReviewProposalsTable {
+  review_id: string;
+  template_version: number;
+  content: Json<Record<string, unknown>>;
+  version: ColumnType<number, number | undefined, number>;
+  status: ColumnType<string, string | undefined, string>;
+  confidentiality: ColumnType<string, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  cleared_by: string | null;
+  cleared_at: Date | null;
+}
+
+export interface ReviewThreadsTable {
+  id: Generated<number>;
+  review_id: string;
+  question_id: string | null;
+  confidentiality: string;
+  opened_by: string;
+  opened_at: Timestamp;
+}
+
+export interface ReviewMessagesTable {
+  id: Generated<number>;
+  thread_id: number;
+  author: string;
+  side: string;
+  body: string;
+  at: Timestamp;
+}
+
+export interface ReviewDocumentsTable {
+  id: Generated<number>;
+  review_id: string | null;
+  cycle_id: string | null;
+  kind: string;
+  confidentiality: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReviewDocumentTranslationsTable {
+  document_id: number;
+  language: string;
+  status: string;
+  translator: string | null;
+  body: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface ReviewMailPreferencesTable {
+  user_id: number;
+  mode: string;
+}
+
+export interface ReviewNotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  review_id: string;
+  kind: string;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -511,4 +654,19 @@ export interface DB {
   community_photos: CommunityPhotosTable;
   community_report_events: CommunityReportEventsTable;
   community_audits: CommunityAuditsTable;
+  // Review mechanism, part 1 (issue 8)
+  review_cycles: ReviewCyclesTable;
+  review_participations: ReviewParticipationsTable;
+  review_checklists: ReviewChecklistsTable;
+  review_answers: ReviewAnswersTable;
+  review_submissions: ReviewSubmissionsTable;
+  review_evidence_files: ReviewEvidenceFilesTable;
+  review_proposal_templates: ReviewProposalTemplatesTable;
+  review_proposals: ReviewProposalsTable;
+  review_threads: ReviewThreadsTable;
+  review_messages: ReviewMessagesTable;
+  review_documents: ReviewDocumentsTable;
+  review_document_translations: ReviewDocumentTranslationsTable;
+  review_mail_preferences: ReviewMailPreferencesTable;
+  review_notifications: ReviewNotificationsTable;
 }

@@ -25,6 +25,8 @@ import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { monitoringRoutes } from '../indicators/monitoring.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
+import { reviewChecklistRoutes } from '../review/review-checklist.routes.ts';
+import { reviewCycleRoutes } from '../review/review-cycle.routes.ts';
 import type { Services } from '../services.ts';
 import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
@@ -119,6 +121,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await communityPageRoutes(scope, opts.services, communityLimits, limit);
     open311Routes(scope, opts.services, limit);
   });
+  reviewCycleRoutes(app, opts.services);
+  reviewChecklistRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
 import { monitoringReportJob } from '../indicators/report.job.ts';
+import { reviewDigestJob } from '../review/review-digest.job.ts';
 import type { Services } from '../services.ts';
 import { registerSurveyImports } from '../surveys/surveys-import.job.ts';
 
@@ -16,4 +17,5 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   registerSurveyImports(services, config.dataDir);
   services.jobs.register(contactRetentionJob(services.community, services.jobs));
   scheduleNext(services.jobs, new Date()).catch(() => {});
+  services.jobs.register(reviewDigestJob(services));
 }

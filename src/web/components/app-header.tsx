@@ -2,6 +2,7 @@ import type { MouseEvent, ReactElement } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { SessionMenu } from '../pages/account/session-menu.tsx';
 import { type Route, routePaths } from '../use-route.ts';
+import { AppLink } from './app-link.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 type Props = { route: Route; navigate: (route: Route) => void };
@@ -33,6 +34,11 @@ export function AppHeader({ route, navigate }: Props) {
         <ul>
           {link('cities', <FormattedMessage id="nav.cities" defaultMessage="Cities" />)}
           {link('jobs', <FormattedMessage id="nav.jobs" defaultMessage="Jobs (administrators)" />)}
+          <li>
+            <AppLink href="/review" aria-current={window.location.pathname.startsWith('/review') ? 'page' : undefined}>
+              <FormattedMessage id="nav.review" defaultMessage="Review of implementation" />
+            </AppLink>
+          </li>
         </ul>
       </nav>
       <LanguageSwitcher />
