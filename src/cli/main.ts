@@ -14,8 +14,8 @@ import { populationCommand } from './commands/population.command.ts';
 import { reviewCommand } from './commands/review.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
-import { tokensCommand } from './commands/tokens.command.ts';
 import { surveysCommand } from './commands/surveys.command.ts';
+import { tokensCommand } from './commands/tokens.command.ts';
 import { unitsCommand } from './commands/units.command.ts';
 import { CliError } from './target.ts';
 
