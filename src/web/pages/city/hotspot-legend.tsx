@@ -86,12 +86,22 @@ export function HotspotLegend({ answer }: { answer: HotspotAnswer }) {
         <dt>
           <FormattedMessage id="hotspots.parameters.grid" defaultMessage="Areas" />
         </dt>
-        <dd translate="no">{p.grid}</dd>
+        <dd translate="no" data-i18n-exempt>
+          {p.grid}
+        </dd>
         <dt>
           <FormattedMessage id="hotspots.parameters.weights" defaultMessage="Neighbours" />
         </dt>
-        <dd translate="no">
-          {p.weights}, {p.transform}
+        <dd>
+          <span translate="no" data-i18n-exempt>
+            {p.weights}
+          </span>
+          {', '}
+          {p.transform === 'row' ? (
+            <FormattedMessage id="hotspots.transform.row" defaultMessage="row-standardised" />
+          ) : (
+            <FormattedMessage id="hotspots.transform.binary" defaultMessage="binary weights" />
+          )}
         </dd>
         <dt>
           <FormattedMessage id="hotspots.parameters.variable" defaultMessage="Variable" />
