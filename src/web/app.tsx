@@ -11,6 +11,7 @@ import { pathOf, useRoute, type View } from './use-route.ts';
 
 // A city's pages bring the map, the ICCS table and the charts: loaded when first visited.
 const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ default: m.CityPage })));
+const HotspotsPage = lazy(() => import('./pages/city/hotspots-page.tsx').then((m) => ({ default: m.HotspotsPage })));
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
 // The review mechanism's pages (src/web/pages/review), under /review.
 const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -25,6 +26,8 @@ function Page({ view }: { view: View }) {
       return <CityPage key={view.slug} slug={view.slug} />;
     case 'cityImports':
       return <ImportsPage key={view.slug} slug={view.slug} />;
+    case 'cityHotspots':
+      return <HotspotsPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

@@ -61,6 +61,12 @@ describe("Moran's I against spdep", () => {
     expectClose(l.zConditional, ref.localmoran_row_conditional.Z);
   });
 
+  it("gives spdep's two-sided p, Pr(z != E(Ii)), under conditional and total randomisation", () => {
+    const l = localMoran(y, transform(contiguityWeights(lonLat, 'queen', 1.5e-8), 'row'));
+    expectClose(twoSidedPs(l.zConditional), ref.localmoran_row_conditional.P, 1e-7);
+    expectClose(twoSidedPs(l.z), ref.localmoran_row_total.P, 1e-7);
+  });
+
   it('gives esda’s (n − 1)/n scaling, which is spdep’s mlvar = FALSE', () => {
     const l = localMoran(y, row, 'n-1');
     expectClose(l.I, ref.localmoran_row_mlvar_false.Ii);

@@ -99,65 +99,58 @@ export type PlanarArea = PlanarPolygon[];
  * not break a neighbourhood.
  */
 export function contiguityWeights(areas: readonly PlanarArea[], rule: 'queen' | 'rook', tolerance = 0.01): SpatialWeights {
-  const tol = Math.max(tolerance, 1e-9);
-  const grid = new Map<string, number[]>();
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const owner: number[] = [];
-  const key = (gx: number, gy: number) => `${gx},${gy}`;
-  for (const [a, area] of areas.entries()) {
+  const tol = Math.max(tolerance, 1e-12);
+  let count = 0;
+  for (const area of areas) for (const poly of area) for (const ring of poly) count += ring.length;
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  const owner = new Int32Array(count);
+  let v = 0;
+  for (const [a, area] of areas.entries())
     for (const poly of area)
       for (const ring of poly)
         for (const p of ring) {
-          const v = xs.length;
-          xs.push(p[0]!);
-          ys.push(p[1]!);
-          owner.push(a);
-          const k = key(Math.floor(p[0]! / tol), Math.floor(p[1]! / tol));
-          const list = grid.get(k);
-          if (list) list.push(v);
-          else grid.set(k, [v]);
+          xs[v] = p[0]!;
+          ys[v] = p[1]!;
+          owner[v++] = a;
         }
-  }
-  // For each pair of areas, the distinct vertices of the first that touch the second.
-  const shared = new Map<number, Map<number, Set<number>>>();
+  // Vertices by x, so that those within the tolerance of one another are found by a short sweep.
+  const order = Int32Array.from({ length: count }, (_, i) => i).sort((i, j) => xs[i]! - xs[j]!);
+  // For each pair of areas (a < b), the distinct snapped points where they touch.
+  const shared = new Map<number, Set<string>>();
   const tol2 = tol * tol;
-  for (let v = 0; v < xs.length; v++) {
-    const gx = Math.floor(xs[v]! / tol);
-    const gy = Math.floor(ys[v]! / tol);
-    const a = owner[v]!;
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++) {
-        const cell = grid.get(key(gx + dx, gy + dy));
-        if (!cell) continue;
-        for (const u of cell) {
-          const b = owner[u]!;
-          if (b === a) continue;
-          const ddx = xs[u]! - xs[v]!;
-          const ddy = ys[u]! - ys[v]!;
-          if (ddx * ddx + ddy * ddy > tol2) continue;
-          let m = shared.get(a);
-          if (!m) {
-            m = new Map();
-            shared.set(a, m);
-          }
-          let s = m.get(b);
-          if (!s) {
-            s = new Set();
-            m.set(b, s);
-          }
-          s.add(Math.round(xs[v]! / tol) * 1e7 + Math.round(ys[v]! / tol));
-        }
+  const n = areas.length;
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    for (let m = k + 1; m < count; m++) {
+      const j = order[m]!;
+      if (xs[j]! - xs[i]! > tol) break;
+      const a = owner[i]!;
+      const b = owner[j]!;
+      if (a === b) continue;
+      const dy = ys[j]! - ys[i]!;
+      if ((xs[j]! - xs[i]!) ** 2 + dy * dy > tol2) continue;
+      const key = a < b ? a * n + b : b * n + a;
+      let set = shared.get(key);
+      if (!set) {
+        set = new Set();
+        shared.set(key, set);
       }
+      // The touching point, snapped, from the lower area's vertex: repeated ring closures count once.
+      const at = a < b ? i : j;
+      set.add(`${Math.round(xs[at]! / tol)},${Math.round(ys[at]! / tol)}`);
+    }
   }
   const need = rule === 'queen' ? 1 : 2;
-  const lists = areas.map((_, a) => {
-    const m = shared.get(a);
-    if (!m) return [];
-    const out: number[] = [];
-    for (const [b, s] of m) if (s.size >= need && (shared.get(b)?.get(a)?.size ?? 0) >= need) out.push(b);
-    return out.sort((x, y) => x - y);
-  });
+  const lists: number[][] = areas.map(() => []);
+  for (const [key, set] of shared) {
+    if (set.size < need) continue;
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    lists[a]!.push(b);
+    lists[b]!.push(a);
+  }
+  for (const l of lists) l.sort((x, y) => x - y);
   return fromLists(lists);
 }
 

@@ -103,6 +103,13 @@ describe.each(storeKinds())('hotspots on the demo city on %s', (kind) => {
     expect(knox.body.split('\n')[0]).toBe('space,time,pairs,expected,p');
   }, 120_000);
 
+  it('takes queen on hexagons as the first ring, and says so', async () => {
+    const queen = (await get('method=gistar&grid=h3:8&weights=queen&iccs=0401')).json() as Collection;
+    const ring = (await get('method=gistar&grid=h3:8&weights=ring:1&iccs=0401')).json() as Collection;
+    expect(queen.features.map((f) => f.properties.z)).toEqual(ring.features.map((f) => f.properties.z));
+    expect(queen.notes.join(' ')).toContain('queen on hexagons is the first ring (ring:1)');
+  });
+
   it('names the parameter that cannot work', async () => {
     const ring = await get('method=gi&grid=units&weights=ring:1');
     expect(ring.statusCode).toBe(400);

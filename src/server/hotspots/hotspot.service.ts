@@ -86,6 +86,9 @@ export class HotspotService {
       return { kind: 'knox', knox: k, parameters, notes };
     }
     const areas = this.areaSet(plan, units, r10);
+    if (areas.kind === 'h3' && (plan.weights.kind === 'queen' || plan.weights.kind === 'rook')) {
+      notes.push(`${plan.weights.kind} on hexagons is the first ring (ring:1): H3 cells touch their six neighbours along edges only.`);
+    }
     const idColumn = areas.kind === 'units' ? 'unit' : 'cell';
     if (areas.kind !== 'units' && plan.variable === 'rate') {
       notes.push('Population of grid cells is interpolated from the units by area: each unit’s population is spread evenly over its area.');

@@ -212,3 +212,30 @@ export async function getRejectionsCsv(
   });
   return response.text();
 }
+
+// Hotspot analysis (exact for the city's analysts and administrators signed in, else the public version).
+
+export type HotspotParams = {
+  method: 'gistar' | 'gi' | 'lisa';
+  grid: string;
+  variable: 'count' | 'rate';
+  from?: string | undefined;
+  to?: string | undefined;
+  iccs?: string | undefined;
+};
+
+export type HotspotFeature = {
+  type: 'Feature';
+  geometry: import('geojson').Polygon | import('geojson').MultiPolygon;
+  properties: { unit?: string; cell?: string; class: string; z: number | null; p_fdr: number | null; value: number | null };
+};
+
+export type HotspotAnswer = {
+  features: HotspotFeature[];
+  parameters: { method: string; grid: string; weights: string; transform: string; variable: string; permutations: number; seed: number; exact: boolean; suggestedH3: number | null };
+  islands?: string[];
+};
+
+export function getHotspots(slug: string, params: HotspotParams, signal?: AbortSignal): Promise<HotspotAnswer> {
+  return request<HotspotAnswer>(`${cityPath(slug)}/hotspots${query(params)}`, { signal, accept: 'application/geo+json' });
+}

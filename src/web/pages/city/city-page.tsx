@@ -85,6 +85,10 @@ export function CityPage({ slug }: { slug: string }) {
             <AppLink href={pathOf({ page: 'cityImports', slug })}>
               <FormattedMessage id="city.importsLink" defaultMessage="Import incident records (operators)" />
             </AppLink>
+            {' · '}
+            <AppLink href={pathOf({ page: 'cityHotspots', slug })}>
+              <FormattedMessage id="hotspots.link" defaultMessage="Hot spots" />
+            </AppLink>
           </p>
           <CityFilters filters={filters} onChange={setFilters} levels={data.levels} />
           <p role="status" className="updated">
