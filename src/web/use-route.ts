@@ -12,12 +12,13 @@ export type View =
   | { page: 'cities' }
   | { page: 'jobs' }
   | { page: 'city'; slug: string }
-  | { page: 'cityImports'; slug: string };
+  | { page: 'cityImports'; slug: string }
+  | { page: 'citySurveys'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/surveys)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -25,6 +26,7 @@ export function viewOf(pathname: string): View {
     } catch {
       return { page: 'cities' };
     }
+    if (city[2] === '/surveys') return { page: 'citySurveys', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -40,6 +42,8 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}`;
     case 'cityImports':
       return `/cities/${encodeURIComponent(view.slug)}/imports`;
+    case 'citySurveys':
+      return `/cities/${encodeURIComponent(view.slug)}/surveys`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);
