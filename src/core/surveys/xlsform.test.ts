@@ -125,3 +125,45 @@ describe('respondents', () => {
     });
   });
 });
+
+describe('SDG 5.2.1 and 5.2.2', () => {
+  const form = parseXlsForm({
+    survey: rows([
+      { type: 'select_one sex', name: 'sex' },
+      { type: 'integer', name: 'age' },
+      { type: 'select_one yn', name: 'partnered' },
+      { type: 'select_one yn', name: 'ipv' },
+      { type: 'select_one yn', name: 'npsv' },
+    ]),
+    choices: rows([
+      { list_name: 'sex', name: 'f' },
+      { list_name: 'sex', name: 'm' },
+      { list_name: 'yn', name: 'yes' },
+      { list_name: 'yn', name: 'no' },
+      { list_name: 'yn', name: 'refused' },
+    ]),
+    settings: undefined,
+  }).form;
+  const m = surveyMappingSchema.parse({
+    respondent: { sex: { question: 'sex', choices: { f: 'female', m: 'male' } }, age: { question: 'age' } },
+    modules: {
+      partner_violence: { question: 'ipv', yes: ['yes'], missing: ['refused'], ever_partnered: { question: 'partnered', yes: ['yes'] } },
+      non_partner_sexual_violence: { question: 'npsv', yes: ['yes'] },
+    },
+  });
+  const cols = resolveColumns(form, m, ['sex', 'age', 'partnered', 'ipv', 'npsv']);
+  const outcomes = (values: Record<string, string>) => {
+    const r = readRespondent(2, values, form, m, cols);
+    if (!('respondent' in r)) throw new Error('rejected');
+    return [r.respondent.outcomes['5.2.1'], r.respondent.outcomes['5.2.2']];
+  };
+
+  it('counts ever-partnered women aged 15 or more, leaves out men, girls under 15 and refusals', () => {
+    expect(checkMapping(form, m)).toEqual([]);
+    expect(outcomes({ sex: 'f', age: '30', partnered: 'yes', ipv: 'yes', npsv: 'no' })).toEqual([1, 0]);
+    expect(outcomes({ sex: 'f', age: '30', partnered: 'no', ipv: 'no', npsv: 'yes' })).toEqual([-1, 1]);
+    expect(outcomes({ sex: 'f', age: '30', partnered: 'yes', ipv: 'refused', npsv: '' })).toEqual([-1, -1]);
+    expect(outcomes({ sex: 'f', age: '14', partnered: 'yes', ipv: 'yes', npsv: 'yes' })).toEqual([-1, -1]);
+    expect(outcomes({ sex: 'm', age: '30', partnered: 'yes', ipv: 'yes', npsv: 'yes' })).toEqual([-1, -1]);
+  });
+});
