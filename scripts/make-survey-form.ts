@@ -136,6 +136,7 @@ const survey: Row[] = [
   {
     type: 'select_one yes_no',
     name: 'reported_police',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm's own ${question} reference syntax
     relevant: "${physical} = 'yes' or ${psychological} = 'yes' or ${sexual} = 'yes'",
     label: [
       'Did you or anyone else report the most recent of these incidents to the police?',
@@ -181,6 +182,7 @@ const survey: Row[] = [
   {
     type: 'select_multiple place',
     name: 'harassment_place',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm's own ${question} reference syntax
     relevant: "${physical_harassment} = 'yes' or ${sexual_harassment} = 'yes'",
     label: [
       'Where did it happen? Select all that apply.',

@@ -15,6 +15,7 @@ const HotspotsPage = lazy(() => import('./pages/city/hotspots-page.tsx').then((m
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
 // The review mechanism's pages (src/web/pages/review), under /review.
 const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const SurveysPage = lazy(() => import('./pages/surveys/surveys-page.tsx').then((m) => ({ default: m.SurveysPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -28,6 +29,8 @@ function Page({ view }: { view: View }) {
       return <ImportsPage key={view.slug} slug={view.slug} />;
     case 'cityHotspots':
       return <HotspotsPage key={view.slug} slug={view.slug} />;
+    case 'citySurveys':
+      return <SurveysPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

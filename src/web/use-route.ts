@@ -13,12 +13,13 @@ export type View =
   | { page: 'jobs' }
   | { page: 'city'; slug: string }
   | { page: 'cityImports'; slug: string }
-  | { page: 'cityHotspots'; slug: string };
+  | { page: 'cityHotspots'; slug: string }
+  | { page: 'citySurveys'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots|\/surveys)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -27,6 +28,7 @@ export function viewOf(pathname: string): View {
       return { page: 'cities' };
     }
     if (city[2] === '/hotspots') return { page: 'cityHotspots', slug };
+    if (city[2] === '/surveys') return { page: 'citySurveys', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -44,6 +46,8 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}/imports`;
     case 'cityHotspots':
       return `/cities/${encodeURIComponent(view.slug)}/hotspots`;
+    case 'citySurveys':
+      return `/cities/${encodeURIComponent(view.slug)}/surveys`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { runCli } from '../../../test/support/cli.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli, startServer } from '../../../test/support/cli.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -69,5 +69,43 @@ describe('safer surveys on a PGlite data directory', { timeout: 240_000 }, () =>
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('respondent.sex.choices.woman: no choice "woman" in list "sex"');
+  });
+
+  describe('while a server holds the data directory', () => {
+    let server: Awaited<ReturnType<typeof startServer>>;
+    beforeAll(async () => {
+      server = await startServer({ ...env, SAFER_DEMO: '0', SAFER_JOB_POLL_MS: '50' });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('uploads the three files through the API, follows the job and lists the survey', async () => {
+      const r = await runCli(
+        [
+          'surveys',
+          'import',
+          'town',
+          '--form',
+          `${root}forms/safer-cities-standard-modules.xlsx`,
+          '--data',
+          `${root}test/fixtures/survey/standard-submissions.csv`,
+          '--mapping',
+          `${root}forms/safer-cities-standard-modules.mapping.json`,
+          '--weight',
+          'weight',
+          '--format',
+          'json',
+        ],
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.totals).toEqual({ read: 151, imported: 148, rejected: 3, outside: 0 });
+      expect(readFileSync(out.rejections, 'utf8').split('\n')[1]).toMatch(/^150,weight,-1,/);
+      const list = await runCli(['surveys', 'list', 'town', '--format', 'json'], env);
+      expect(list.code).toBe(0);
+      expect(JSON.parse(list.stdout).map((s: { id: number; status: string }) => [s.id, s.status])).toEqual([[out.survey, 'complete']]);
+    });
   });
 });

@@ -152,7 +152,16 @@ export function estimateShares(input: ShareInput): ShareEstimate[] {
     s2[g * strataCount + h]! += value * value;
   };
   if (zDense) {
-    for (let key = 0; key < zDense.length; key++) if (zDense[key] !== 0) add(key, zDense[key]!);
+    for (let g = 0, key = 0; g < domainCount; g++) {
+      const row = g * strataCount;
+      for (let p = 0; p < psuCount; p++, key++) {
+        const value = zDense[key]!;
+        if (value === 0) continue;
+        const h = row + psuStratum[p]!;
+        s1[h]! += value;
+        s2[h]! += value * value;
+      }
+    }
   } else for (const [key, value] of zSparse!) add(key, value);
   const out: ShareEstimate[] = [];
   for (let g = 0; g < domainCount; g++) {

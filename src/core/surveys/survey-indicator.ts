@@ -166,7 +166,10 @@ export function computeSurveyIndicator(parts: readonly SurveyPart[], query: Surv
   // Domains: the combinations of codes that occur, numbered in order of first appearance.
   const domainKeys: string[][] = [];
   const domain = new Int32Array(n);
-  const seen = new Map<number, number>();
+  // Combination number → domain: a dense table when the combinations are few enough, else a map.
+  const combinations = labels.reduce((p, l) => p * Math.max(1, l.length), 1);
+  const table = combinations <= 1_000_000 ? new Int32Array(combinations).fill(-1) : null;
+  const seen = table ? null : new Map<number, number>();
   for (let k = 0; k < n; k++) {
     if (outside[k]) {
       domain[k] = -1;
@@ -174,10 +177,11 @@ export function computeSurveyIndicator(parts: readonly SurveyPart[], query: Surv
     }
     let key = 0;
     for (let j = 0; j < byKeys.length; j++) key = key * labels[j]!.length + codes[j]![k]!;
-    let g = seen.get(key);
-    if (g === undefined) {
+    let g = table ? table[key]! : (seen!.get(key) ?? -1);
+    if (g === -1) {
       g = domainKeys.length;
-      seen.set(key, g);
+      if (table) table[key] = g;
+      else seen!.set(key, g);
       domainKeys.push(byKeys.map((_, j) => labels[j]![codes[j]![k]!]!));
     }
     domain[k] = g;

@@ -82,15 +82,15 @@ export async function readSubmissions(path: string, name: string): Promise<Submi
   const content = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   const firstLine = content.slice(0, content.indexOf('\n') >>> 0);
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(content, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+    records = parse(content, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true, info: true }) as unknown as typeof records;
   } catch (err) {
     throw new DomainError('survey.bad_file', `data: ${err instanceof Error ? err.message : String(err)}`, { field: 'data' });
   }
   const [head, ...body] = records;
-  const header = (head ?? []).map((h) => h.trim());
-  // csv-parse's `info` would give exact lines for quoted line breaks; exports rarely hold them, so line = index + 2.
-  const rows = body.map((cells, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? '').trim()])) }));
+  const header = (head?.record ?? []).map((h) => h.trim());
+  // A row's line is the file line where it ends (the same as where it starts unless a quoted value spans lines).
+  const rows = body.map(({ record, info }) => ({ line: info.lines, values: Object.fromEntries(header.map((h, j) => [h, (record[j] ?? '').trim()])) }));
   return { header, rows, otherSheets: [] };
 }

@@ -34,7 +34,7 @@ export class ApiError extends Error {
 }
 
 type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token?: string | undefined;
   signal?: AbortSignal | undefined;
   body?: FormData;
@@ -238,4 +238,50 @@ export type HotspotAnswer = {
 
 export function getHotspots(slug: string, params: HotspotParams, signal?: AbortSignal): Promise<HotspotAnswer> {
   return request<HotspotAnswer>(`${cityPath(slug)}/hotspots${query(params)}`, { signal, accept: 'application/geo+json' });
+}
+
+// Surveys (the survey import page)
+
+/** A survey import as the API answers it (src/server/surveys/survey.routes.ts). */
+export type Survey = {
+  id: number;
+  name: string;
+  formFile: string;
+  dataFile: string;
+  languages: string[];
+  status: 'running' | 'complete' | 'failed';
+  totals: { read: number; imported: number; rejected: number; outside: number };
+  repeats: string[];
+  indicators: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  error: string | null;
+  createdAt: string;
+  job: { id: number; status: string; progress: { done: number; total: number | null; note: string | null }; error: string | null } | null;
+};
+
+export async function listSurveys(slug: string, token: string, signal?: AbortSignal): Promise<Survey[]> {
+  return (await request<{ surveys: Survey[] }>(`${cityPath(slug)}/surveys`, { token, signal })).surveys;
+}
+
+export function getSurvey(slug: string, id: number, token: string, signal?: AbortSignal): Promise<Survey> {
+  return request<Survey>(`${cityPath(slug)}/surveys/${id}`, { token, signal });
+}
+
+/** Uploads the XLSForm, its submissions export and the mapping; the import then runs on the server as a job. */
+export function startSurveyImport(slug: string, form: File, data: File, fields: Record<string, string>, token: string): Promise<Survey> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value) body.append(key, value);
+  body.append('form', form, form.name);
+  body.append('data', data, data.name);
+  return request<Survey>(`${cityPath(slug)}/surveys`, { method: 'POST', token, body });
+}
+
+export async function deleteSurvey(slug: string, id: number, token: string): Promise<void> {
+  await send(`${cityPath(slug)}/surveys/${id}`, { method: 'DELETE', token });
+}
+
+/** The mapping file of the standard modules form, as text. */
+export async function getStandardMapping(signal?: AbortSignal): Promise<string> {
+  return (await send('/surveys/standard-mapping.json', { signal })).text();
 }

@@ -90,6 +90,11 @@ export function CityPage({ slug }: { slug: string }) {
               <FormattedMessage id="hotspots.link" defaultMessage="Hot spots" />
             </AppLink>
           </p>
+          <p>
+            <AppLink href={pathOf({ page: 'citySurveys', slug })}>
+              <FormattedMessage id="surveys.cityLink" defaultMessage="Import a survey (operators)" />
+            </AppLink>
+          </p>
           <CityFilters filters={filters} onChange={setFilters} levels={data.levels} />
           <p role="status" className="updated">
             {periodIsValid(filters) && table && (
