@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.ts';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { MigrationError } from '../server/db/migrate.ts';
 import { adminCommand } from './commands/admin.command.ts';
+import { auditCommand } from './commands/audit.command.ts';
 import { cityCommand } from './commands/city.command.ts';
 import { importsCommand } from './commands/imports.command.ts';
 import { incidentsCommand } from './commands/incidents.command.ts';
@@ -42,6 +43,7 @@ importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 adminCommand(program, getConfig);
 tokensCommand(program, getConfig);
+auditCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

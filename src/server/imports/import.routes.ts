@@ -8,6 +8,7 @@ import type { AccessRule } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { DomainError } from '../../core/errors.ts';
 import { batchStatuses } from '../../core/incidents/import-batch.ts';
+import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 import type { BatchView } from './import.service.ts';
@@ -143,6 +144,14 @@ export function importRoutes(app: FastifyInstance, services: Services): void {
     },
     async (req, reply) => {
       const rows = await services.imports.rejections(req.params.city, req.params.batch);
+      // Rejected rows hold record-level values: a sensitive read, recorded with the number of rows, not their values.
+      await services.audit.record(actorOf(req), {
+        action: 'import.read_rejections',
+        target: { type: 'import', id: req.params.batch },
+        scope: { kind: 'city', id: req.params.city },
+        fields: ['line', 'field', 'value', 'reason'],
+        count: rows.length,
+      });
       const csv = stringify(rows.map((x) => [x.line, x.field, x.value, x.reason]), { header: true, columns: ['line', 'field', 'value', 'reason'] });
       return reply.type('text/csv; charset=utf-8').send(csv);
     },

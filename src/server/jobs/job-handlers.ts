@@ -1,3 +1,4 @@
+import { auditRetentionJob } from '../audit/audit-retention.job.ts';
 import { storeBackupJob } from '../backup/backup.job.ts';
 import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
@@ -5,8 +6,9 @@ import { registerIncidentImports } from '../imports/incidents-import.job.ts';
 import type { Services } from '../services.ts';
 
 /** Registers every job kind the platform runs. Later features add their handlers here. */
-export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'>): void {
+export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'> & Partial<Pick<Config, 'auditRetentionDays'>>): void {
   services.jobs.register(storeBackupJob(services.store, config.dataDir));
   registerIncidentImports(services, config.dataDir);
   services.jobs.register(demoLoadJob(services));
+  services.jobs.register(auditRetentionJob(services.audit, services.jobs, config.auditRetentionDays ?? 2557));
 }
