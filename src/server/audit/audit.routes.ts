@@ -29,7 +29,7 @@ export function auditRoutes(app: FastifyInstance, services: Services): void {
       schema: {
         tags: ['audit'],
         summary: 'Every audit log entry matching the filters, newest first, as CSV or JSON (the export is itself audited).',
-        description: 'The filters of `GET /api/v1/audit`, without paging. CSV columns: ' + auditExportColumns.join(', ') + '.',
+        description: `The filters of \`GET /api/v1/audit\`, without paging. CSV columns: ${auditExportColumns.join(', ')}.`,
         querystring: auditFilterSchema.extend({ format: z.enum(['csv', 'json']).default('csv') }),
         produces: ['text/csv', 'application/json'],
       },
