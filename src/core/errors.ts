@@ -54,6 +54,7 @@ export const errorCodes = {
   'link.used': 410,
   'setup.done': 409,
   'mail.failed': 502,
+  'upload.too_large': 413,
   internal: 500,
 } as const;
 

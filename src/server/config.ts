@@ -32,6 +32,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SAFER_TOTP_KEY is 32 bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
+  SAFER_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1_048_576).default(4096),
   SAFER_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(2557),
 });
 
@@ -61,6 +62,8 @@ export type Config = {
   cspConnectSrc: string[];
   /** The key encrypting TOTP secrets (base64); without it, `<data dir>/totp-key`. */
   totpKey: string | undefined;
+  /** The largest file a browser upload takes, in bytes (`SAFER_MAX_UPLOAD_MB`, 4096 by default). */
+  maxUploadBytes: number;
   /** Audit log entries older than this many days are deleted by the retention job (default 2557, seven years). */
   auditRetentionDays: number;
 };
@@ -98,5 +101,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cspConnectSrc: e.SAFER_CSP_CONNECT_SRC.split(/\s+/).filter(Boolean),
     totpKey: e.SAFER_TOTP_KEY,
     auditRetentionDays: e.SAFER_AUDIT_RETENTION_DAYS,
+    maxUploadBytes: e.SAFER_MAX_UPLOAD_MB * 1024 ** 2,
   };
 }

@@ -50,6 +50,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
     operatorToken,
     logger: log,
     version: pkg.version,
+    maxUploadBytes: config.maxUploadBytes,
     security: {
       origin: config.publicOrigin,
       https: config.publicUrl.startsWith('https:'),
