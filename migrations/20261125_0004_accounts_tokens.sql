@@ -17,3 +17,7 @@ create table api_tokens (
   check (expires_at > created_at and expires_at <= created_at + interval '367 days')
 );
 create index api_tokens_live_idx on api_tokens (expires_at) where revoked_at is null;
+
+-- Reads of sensitive data name how many records they returned (never which values): an export, the rejected rows
+-- of an import, exact counts.
+alter table audit_log add column record_count integer check (record_count >= 0);

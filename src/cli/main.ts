@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.ts';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { MigrationError } from '../server/db/migrate.ts';
 import { adminCommand } from './commands/admin.command.ts';
+import { auditCommand } from './commands/audit.command.ts';
 import { cityCommand } from './commands/city.command.ts';
 import { hotspotsCommand } from './commands/hotspots.command.ts';
 import { importsCommand } from './commands/imports.command.ts';
@@ -50,6 +51,7 @@ tokensCommand(program, getConfig);
 hotspotsCommand(program, getConfig);
 surveysCommand(program, getConfig);
 reviewCommand(program, getConfig);
+auditCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

@@ -88,6 +88,7 @@ export const errorCodes = {
   'review.file_not_found': 404,
   'review.file_too_large': 413,
   'review.export_unavailable': 503,
+  'upload.too_large': 413,
   internal: 500,
 } as const;
 

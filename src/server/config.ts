@@ -32,6 +32,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SAFER_TOTP_KEY is 32 bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
+  SAFER_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1_048_576).default(4096),
   SAFER_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(2557),
   // Community reporting (issue 7): reports per address and per city per minute, proof-of-work bits; 0 switches off.
   SAFER_COMMUNITY_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
@@ -65,6 +66,8 @@ export type Config = {
   cspConnectSrc: string[];
   /** The key encrypting TOTP secrets (base64); without it, `<data dir>/totp-key`. */
   totpKey: string | undefined;
+  /** The largest file a browser upload takes, in bytes (`SAFER_MAX_UPLOAD_MB`, 4096 by default). */
+  maxUploadBytes: number;
   /** Audit log entries older than this many days are deleted by the retention job (default 2557, seven years). */
   auditRetentionDays: number;
   /** Abuse limits of community reporting (0: off). */
@@ -105,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     totpKey: e.SAFER_TOTP_KEY,
     auditRetentionDays: e.SAFER_AUDIT_RETENTION_DAYS,
     community: { perAddressPerMinute: e.SAFER_COMMUNITY_PER_ADDRESS, perCityPerMinute: e.SAFER_COMMUNITY_PER_CITY, powBits: e.SAFER_COMMUNITY_POW_BITS },
+    maxUploadBytes: e.SAFER_MAX_UPLOAD_MB * 1024 ** 2,
   };
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.ts';
 import type { AccountSettings } from './accounts/account.wiring.ts';
 import { announceFirstRun } from './accounts/first-run.ts';
 import { ensureTotpKey } from './accounts/totp-key.ts';
+import { scheduleAuditRetention } from './audit/audit-retention.job.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openStore, type Store } from './db/database.ts';
 import { loadDemoIfEmpty } from './demo.ts';
@@ -37,6 +38,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
   const sealedNow = await services.accounts.users.sealPlaintextTotpSecrets();
   if (sealedNow > 0) log.info({ accounts: sealedNow }, 'TOTP secrets stored in plaintext are now encrypted');
   registerJobHandlers(services, config);
+  await scheduleAuditRetention(services.jobs);
   if (config.mailDir) log.info({ mailDir: config.mailDir }, `mails are also written to ${config.mailDir}`);
 
   const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
@@ -48,6 +50,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
     operatorToken,
     logger: log,
     version: pkg.version,
+    maxUploadBytes: config.maxUploadBytes,
     security: {
       origin: config.publicOrigin,
       https: config.publicUrl.startsWith('https:'),

@@ -9,10 +9,10 @@ export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
 /** The app on a test store; `accounts` sets where links point and how mail goes out (a loopback SMTP server). */
 export async function buildTestApp(
   store: TestStore,
-  opts: { accounts?: AccountSettings; security?: AppOptions['security'] } = {},
+  opts: { accounts?: AccountSettings; security?: AppOptions['security']; maxUploadBytes?: number } = {},
 ): Promise<{ app: FastifyInstance; services: Services }> {
   const services = createServices(store, opts.accounts);
-  const app = await buildApp({ services, operatorToken: TEST_OPERATOR_TOKEN, security: opts.security });
+  const app = await buildApp({ services, operatorToken: TEST_OPERATOR_TOKEN, security: opts.security, maxUploadBytes: opts.maxUploadBytes });
   return { app, services };
 }
 

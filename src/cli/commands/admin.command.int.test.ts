@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli, startServer } from '../../../test/support/cli.ts';
 
-describe('safer admin', () => {
+describe('safer admin', { timeout: 240_000 }, () => {
   const root = `${inject('testRoot')}/admin-${process.pid}`;
   const passwordFile = `${root}/password.txt`;
   mkdirSync(root, { recursive: true });

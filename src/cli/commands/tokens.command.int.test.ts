@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.ts';
 
-describe('safer tokens', () => {
+describe('safer tokens and safer audit export', { timeout: 240_000 }, () => {
   const root = `${inject('testRoot')}/tokens-${process.pid}`;
   mkdirSync(root, { recursive: true });
 
@@ -34,5 +34,17 @@ describe('safer tokens', () => {
     expect(audit.stdout).toMatch(/system:operator,token\.revoke,api_token:1/);
     expect(audit.stdout).toMatch(/system:operator,token\.create,api_token:1,city:nairobi,city:open311_client expiresAt name/);
     expect(audit.stdout).not.toContain(secret.slice(4));
+
+    const exported = await runCli(['audit', 'export', '--action', 'token.*'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout.trim().split('\n')).toEqual([
+      'id,at,actor,action,target,scope,fields,count',
+      expect.stringMatching(/,system:operator,token\.revoke,api_token:1,,revokedAt,$/),
+      expect.stringMatching(/,system:operator,token\.create,api_token:1,city:nairobi,city:open311_client expiresAt name,$/),
+    ]);
+    expect(exported.stderr).toMatch(/2 audit log entries exported/);
+    const again = await runCli(['audit', 'export', '--action', 'audit.export', '--format', 'json'], env);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ actor: 'system:operator', action: 'audit.export', fields: 'action', count: 2 });
+    expect((await runCli(['audit', 'export', '--from', 'yesterday'], env)).code).toBe(1);
   });
 });

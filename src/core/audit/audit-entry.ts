@@ -122,6 +122,11 @@ export const auditActions = [
   'review.thread_open',
   'review.message_post',
   'review.mail_preference',
+  // Reads of sensitive data (DESIGN §6), with the number of records returned, never their values.
+  'incident.read_exact',
+  'import.read_rejections',
+  'audit.export',
+  'audit.retention',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -130,8 +135,10 @@ export type AuditEvent = {
   action: AuditAction;
   target: { type: string; id: string | number | null };
   scope?: { kind: string; id: string } | undefined;
-  /** Names of the fields written or changed; never their values. */
+  /** Names of the fields written, changed or read; never their values. */
   fields?: readonly string[];
+  /** For a read: how many records it returned (for a retention run: how many entries it deleted). */
+  count?: number | undefined;
 };
 
 export type AuditEntry = {
@@ -142,6 +149,7 @@ export type AuditEntry = {
   target: { type: string; id: string | null };
   scope: { kind: string; id: string } | null;
   fields: string[];
+  count: number | null;
 };
 
 const scopeFilter = z
@@ -152,8 +160,8 @@ const scopeFilter = z
     return { kind, id };
   });
 
-/** Filters of `GET /api/v1/audit` (and of a future export): who, what, scope, time; keyset paging on the id. */
-export const auditQuerySchema = z.object({
+/** Filters of `GET /api/v1/audit` and of its export: who, what, scope, time; keyset paging on the id. */
+export const auditFilterSchema = z.object({
   actor: z.string().max(100).optional(),
   action: z.string().max(64).optional(),
   targetType: z.string().max(64).optional(),
@@ -161,10 +169,29 @@ export const auditQuerySchema = z.object({
   scope: scopeFilter.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+});
+export const auditQuerySchema = auditFilterSchema.extend({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+/** The columns of an export (CSV) and of `safer admin audit`. */
+export const auditExportColumns = ['id', 'at', 'actor', 'action', 'target', 'scope', 'fields', 'count'] as const;
+
+export function auditExportRow(e: AuditEntry): Record<(typeof auditExportColumns)[number], string | number> {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    target: `${e.target.type}:${e.target.id ?? ''}`,
+    scope: e.scope ? `${e.scope.kind}:${e.scope.id}` : '',
+    fields: e.fields.join(' '),
+    count: e.count ?? '',
+  };
+}
 
 /** Names of the fields whose values differ between two versions of a record (for `fields` of an update). */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {

@@ -45,7 +45,8 @@ function expected(rule: AccessRule, who: Who): 'allowed' | 'refused' {
 
 const fillers: Record<string, string> = { ...scopes.A, id: '999999', batch: '999999', level: '1' };
 
-describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
+// Every route × every person (tokens included): thousands of requests, which take a while on a busy machine.
+describe.each(storeKinds())('authorisation matrix on %s', { timeout: 300_000 }, (kind) => {
   let store: TestStore;
   let app: FastifyInstance;
   let services: Services;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../../core/audit/audit-entry.ts';
 import type { AuditLogTable, DB } from '../db/schema.ts';
 
@@ -10,6 +10,7 @@ export type NewAuditRow = {
   scopeKind: string | null;
   scopeId: string | null;
   fields: readonly string[];
+  count: number | null;
 };
 
 /** The only place with SQL for the audit log. It only appends and reads: the table refuses updates and deletes. */
@@ -27,8 +28,21 @@ export class AuditRepository {
         scope_kind: row.scopeKind,
         scope_id: row.scopeId,
         fields: JSON.stringify(row.fields),
+        record_count: row.count,
       })
       .execute();
+  }
+
+  /**
+   * Deletes the entries older than `cutoff` (the retention job; the table's trigger lets a delete through only
+   * inside a transaction that says it is one). Returns how many.
+   */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`set local safer.audit_retention = 'on'`.execute(trx);
+      const res = await trx.deleteFrom('audit_log').where('at', '<', cutoff).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    });
   }
 
   /** Entries newest first, filtered; every filter value is a bound parameter. */
@@ -62,5 +76,6 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     target: { type: row.target_type, id: row.target_id },
     scope: row.scope_kind === null ? null : { kind: row.scope_kind, id: row.scope_id ?? '' },
     fields: Array.isArray(row.fields) ? row.fields.map(String) : [],
+    count: row.record_count,
   };
 }

@@ -241,6 +241,8 @@ export interface AuditLogTable {
   scope_kind: string | null;
   scope_id: string | null;
   fields: Json<string[]>;
+  /** migrations/20261125_0004_accounts_tokens.sql */
+  record_count: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 // API tokens (migrations/20261125_0004_accounts_tokens.sql).

@@ -42,6 +42,8 @@ export type AppOptions = {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
   version?: string;
+  /** The largest incident file an upload takes (SAFER_MAX_UPLOAD_MB; 4 GiB by default). */
+  maxUploadBytes?: number | undefined;
   /** Accounts and headers (issue 4); tests leave it out. */
   security?: {
     /** The platform's origin (SAFER_PUBLIC_URL); without it the request's own Host is expected in `Origin`. */
@@ -107,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   jobRoutes(app, opts.services);
   unitRoutes(app, opts.services);
   incidentRoutes(app, opts.services);
-  importRoutes(app, opts.services);
+  importRoutes(app, opts.services, { maxUploadBytes: opts.maxUploadBytes });
   accountRoutes(app, opts.services);
   auditRoutes(app, opts.services);
   hotspotRoutes(app, opts.services);

@@ -30,12 +30,34 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, req, 'internal', 'Internal error.');
     }
     const status = err.statusCode ?? 500;
+    if (status === 413) return tooLarge(reply, req);
     if (status >= 500) {
       req.log.error({ err }, 'unhandled error');
       return send(reply, req, 'internal', 'Internal error.');
     }
     return send(reply, req, codeForStatus(status), err.message);
   });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The largest file an upload route takes (its multipart limit), named in a 413 answer. */
+    uploadLimitBytes?: number;
+  }
+}
+
+/** 413, naming the limit: a route's upload limit, or the body limit of the others. */
+function tooLarge(reply: FastifyReply, req: FastifyRequest) {
+  const limit = req.routeOptions.config?.uploadLimitBytes ?? req.routeOptions.bodyLimit ?? req.server.initialConfig.bodyLimit ?? 0;
+  const err = tooLargeError(limit);
+  return send(reply, req, err.code, err.message, err.details);
+}
+
+/** The error of a request or a file over `limit` bytes, the limit named in its message and details. */
+export function tooLargeError(limit: number): DomainError {
+  const [size, unit] = limit >= 1024 ** 2 ? [limit / 1024 ** 2, 'MiB'] : limit >= 1024 ? [limit / 1024, 'KiB'] : [limit, 'bytes'];
+  const shown = `${Number.isInteger(size) ? size : size.toFixed(1)} ${unit}${unit === 'bytes' ? '' : ` (${limit} bytes)`}`;
+  return new DomainError('upload.too_large', `The request is larger than this server accepts: the limit is ${shown}.`, { limitBytes: limit });
 }
 
 export function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {

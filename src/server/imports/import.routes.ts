@@ -8,6 +8,8 @@ import type { AccessRule } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { DomainError } from '../../core/errors.ts';
 import { batchStatuses } from '../../core/incidents/import-batch.ts';
+import { actorOf } from '../http/access.ts';
+import { tooLargeError } from '../http/errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 import type { BatchView } from './import.service.ts';
@@ -67,7 +69,8 @@ const cityParams = z.object({ city: citySlugSchema });
 const batchParams = z.object({ city: citySlugSchema, batch: z.coerce.number().int().positive() });
 
 /** Incident imports: browser upload (multipart), status with the job's progress, rejected rows, undo. */
-export function importRoutes(app: FastifyInstance, services: Services): void {
+export function importRoutes(app: FastifyInstance, services: Services, opts: { maxUploadBytes?: number | undefined } = {}): void {
+  const fileSize = opts.maxUploadBytes ?? 4 * 1024 ** 3;
   // The city's administrators and analysts import and undo; the secretariat and the operator may too.
   const common = {
     config: { access: { role: ['platform:secretariat', 'city:administrator', 'city:analyst'], scope: 'city' } as AccessRule },
@@ -76,11 +79,11 @@ export function importRoutes(app: FastifyInstance, services: Services): void {
   const tags = ['imports'];
 
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: { files: 1, fields: 4, fileSize: 4 * 1024 ** 3 } });
+    await scope.register(fastifyMultipart, { limits: { files: 1, fields: 4, fileSize } });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/cities/:city/imports',
       {
-        ...common,
+        config: { ...common.config, uploadLimitBytes: fileSize },
         schema: {
           tags,
           security,
@@ -107,7 +110,12 @@ export function importRoutes(app: FastifyInstance, services: Services): void {
             part.file.resume();
             throw new DomainError('validation', 'Send the profile field before the file part.', { field: 'profile' });
           }
-          view = await services.imports.upload(req.params.city, { name: part.filename, stream: part.file as Readable }, profile);
+          try {
+            view = await services.imports.upload(req.params.city, { name: part.filename, stream: part.file as Readable }, profile);
+          } catch (err) {
+            if (err instanceof DomainError && err.code === 'upload.too_large') throw tooLargeError(fileSize);
+            throw err;
+          }
         }
         if (!view) throw new DomainError('validation', 'The request has no file part.', { field: 'file' });
         return reply.status(202).send(toBatchDto(view));
@@ -143,6 +151,14 @@ export function importRoutes(app: FastifyInstance, services: Services): void {
     },
     async (req, reply) => {
       const rows = await services.imports.rejections(req.params.city, req.params.batch);
+      // Rejected rows hold record-level values: a sensitive read, recorded with the number of rows, not their values.
+      await services.audit.record(actorOf(req), {
+        action: 'import.read_rejections',
+        target: { type: 'import', id: req.params.batch },
+        scope: { kind: 'city', id: req.params.city },
+        fields: ['line', 'field', 'value', 'reason'],
+        count: rows.length,
+      });
       const csv = stringify(rows.map((x) => [x.line, x.field, x.value, x.reason]), { header: true, columns: ['line', 'field', 'value', 'reason'] });
       return reply.type('text/csv; charset=utf-8').send(csv);
     },

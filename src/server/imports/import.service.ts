@@ -99,7 +99,7 @@ export class ImportService {
     try {
       await pipeline(file.stream, createWriteStream(path, { mode: 0o600 }));
       if ((file.stream as Readable & { truncated?: boolean }).truncated) {
-        throw new DomainError('validation', 'The file is larger than this server accepts.', { field: 'file' });
+        throw new DomainError('upload.too_large', 'The file is larger than this server accepts.', { field: 'file' });
       }
       await this.importer.checkFile(path, name, profile);
       const batch = await this.batches.create({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type AccessRule, decide } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { summaryKeys, summaryQuerySchema } from '../../core/incidents/summary.ts';
+import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 
@@ -47,7 +48,18 @@ export function incidentRoutes(app: FastifyInstance, services: Services): void {
       const city = await services.cities.get(req.params.city);
       const target = { found: true as const, scope: { kind: 'city' as const, id: city.id, slug: city.slug } };
       const exact = decide(exactReaders, req.principal, target).allowed;
-      return services.incidents.summary(req.params.city, req.query, exact ? 'exact' : 'public');
+      const summary = await services.incidents.summary(req.params.city, req.query, exact ? 'exact' : 'public');
+      // Exact counts (small cells included) are a sensitive read (DESIGN §6): who, which city, which breakdown.
+      if (exact) {
+        await services.audit.record(actorOf(req), {
+          action: 'incident.read_exact',
+          target: { type: 'city', id: city.slug },
+          scope: { kind: 'city', id: city.slug },
+          fields: Object.keys(req.query).filter((k) => (req.query as Record<string, unknown>)[k] !== undefined),
+          count: summary.rows.length,
+        });
+      }
+      return summary;
     },
   );
 }

@@ -1,3 +1,4 @@
+import { auditRetentionJob } from '../audit/audit-retention.job.ts';
 import { storeBackupJob } from '../backup/backup.job.ts';
 import { contactRetentionJob, scheduleNext } from '../community/contact-retention.job.ts';
 import type { Config } from '../config.ts';
@@ -9,7 +10,7 @@ import type { Services } from '../services.ts';
 import { registerSurveyImports } from '../surveys/surveys-import.job.ts';
 
 /** Registers every job kind the platform runs. Later features add their handlers here. */
-export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'>): void {
+export function registerJobHandlers(services: Services, config: Pick<Config, 'dataDir'> & Partial<Pick<Config, 'auditRetentionDays'>>): void {
   services.jobs.register(storeBackupJob(services.store, config.dataDir));
   registerIncidentImports(services, config.dataDir);
   services.jobs.register(demoLoadJob(services));
@@ -18,4 +19,5 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   services.jobs.register(contactRetentionJob(services.community, services.jobs));
   scheduleNext(services.jobs, new Date()).catch(() => {});
   services.jobs.register(reviewDigestJob(services));
+  services.jobs.register(auditRetentionJob(services.audit, services.jobs, config.auditRetentionDays ?? 2557));
 }

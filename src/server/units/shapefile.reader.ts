@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import type { Geometry } from 'geojson';
 import * as shapefile from 'shapefile';
+import { DomainError } from '../../core/errors.ts';
 import type { RawFeature } from '../../core/units/unit-prepare.ts';
 import { badFile, fieldsOf, type UnitFile } from './unit-file.ts';
 
@@ -14,15 +15,36 @@ function encodingOf(cpg: string | undefined): string {
   return c;
 }
 
+/** How much a zipped Shapefile's .shp, .dbf, .prj and .cpg may inflate to, together: 1 GiB. */
+export const maxShapefileInflatedBytes = 1024 ** 3;
+
 /**
  * Reads a zipped Shapefile with the `shapefile` package: one .shp with its .dbf (and .prj, .cpg beside it, same base
  * name). The .prj's WKT is the file's CRS.
  */
-export async function readZippedShapefile(bytes: Uint8Array, fileName: string): Promise<UnitFile> {
+export async function readZippedShapefile(bytes: Uint8Array, fileName: string, limits: { maxInflatedBytes?: number } = {}): Promise<UnitFile> {
+  const maxInflated = limits.maxInflatedBytes ?? maxShapefileInflatedBytes;
+  // Only the layer's files are inflated, each into a buffer of the size the zip declares (fflate never grows it).
+  // A first pass reads the directory alone and adds those sizes up: a zip bomb is refused before any byte of it is
+  // inflated.
+  const wanted = (name: string) => /\.(shp|dbf|prj|cpg)$/i.test(name) && !name.startsWith('__MACOSX/');
+  let declared = 0;
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (wanted(f.name)) declared += f.originalSize;
+        return false;
+      },
+    });
+    if (declared > maxInflated) {
+      throw badFile(fileName, `the zip would inflate to more than ${Math.round(maxInflated / 1024 ** 2)} MiB (a zip bomb?); the limit is ${maxInflated} bytes`, {
+        limitBytes: maxInflated,
+      });
+    }
+    entries = unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw badFile(fileName, `not a readable zip (${(err as Error).message})`);
   }
   const names = Object.keys(entries).filter((n) => !n.startsWith('__MACOSX/') && !n.endsWith('/'));

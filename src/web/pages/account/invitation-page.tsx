@@ -9,6 +9,7 @@ import { PasswordField } from './password-field.tsx';
 import { grantLabel } from './role-labels.ts';
 import { useSession } from './session-context.tsx';
 import { TotpEnrollment } from './totp-enrollment.tsx';
+import { useSubmit } from './use-submit.ts';
 
 type State =
   | { step: 'checking' }
@@ -25,8 +26,7 @@ export function InvitationPage() {
   const [state, setState] = useState<State>({ step: 'checking' });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     if (!token) return setState({ step: 'refused', error: undefined });
@@ -39,12 +39,9 @@ export function InvitationPage() {
     );
   }, [token]);
 
-  const accept = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!token || state.step !== 'open') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const accept = (event: FormEvent) =>
+    run(async () => {
+      if (!token || state.step !== 'open') return;
       const outcome = await acceptInvitation(token, state.invitation.accountExists ? {} : { displayName: name, password });
       window.history.replaceState(null, '', window.location.pathname);
       if ('added' in outcome) {
@@ -55,12 +52,7 @@ export function InvitationPage() {
         if (outcome.secondFactor.required) setState({ step: 'secondFactor' });
         else navigateTo('/');
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, event);
 
   const signedInAs = session.status === 'signedIn' ? session.session.user.email : undefined;
   return (

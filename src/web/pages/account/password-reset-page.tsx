@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/locale-provider.tsx';
 import { completePasswordReset, requestPasswordReset } from './account-api.ts';
 import { accountPath, tokenFromHash } from './account-routes.ts';
 import { PasswordField } from './password-field.tsx';
+import { useSubmit } from './use-submit.ts';
 
 /** Without a token: ask for a reset link by mail. With one (from the mail): choose the new password. */
 export function PasswordResetPage() {
@@ -13,14 +14,10 @@ export function PasswordResetPage() {
   const [token] = useState(() => tokenFromHash());
   const [value, setValue] = useState('');
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (event: FormEvent) =>
+    run(async () => {
       if (token) {
         await completePasswordReset(token, value);
         window.history.replaceState(null, '', window.location.pathname);
@@ -28,12 +25,7 @@ export function PasswordResetPage() {
         await requestPasswordReset(value, ['ar', 'en', 'es', 'fr', 'ru', 'zh'].includes(locale) ? locale : 'en');
       }
       setDone(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, event);
 
   return (
     <>

@@ -7,6 +7,7 @@ import { tokenFromHash } from './account-routes.ts';
 import { PasswordField } from './password-field.tsx';
 import { useSession } from './session-context.tsx';
 import { TotpEnrollment } from './totp-enrollment.tsx';
+import { useSubmit } from './use-submit.ts';
 
 type State = { step: 'checking' } | { step: 'form' } | { step: 'secondFactor' } | { step: 'refused'; error: unknown };
 
@@ -18,8 +19,7 @@ export function SetupPage() {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     if (!token) {
@@ -32,22 +32,14 @@ export function SetupPage() {
     );
   }, [token]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!token) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (event: FormEvent) =>
+    run(async () => {
+      if (!token) return;
       signedIn(await completeSetup(token, { email, displayName: name, password }));
       // The link is spent: drop it from the address bar and the history.
       window.history.replaceState(null, '', window.location.pathname);
       setState({ step: 'secondFactor' });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, event);
 
   return (
     <>

@@ -8,6 +8,7 @@ import { signIn } from './account-api.ts';
 import { accountPath } from './account-routes.ts';
 import { PasswordField } from './password-field.tsx';
 import { useSession } from './session-context.tsx';
+import { useSubmit } from './use-submit.ts';
 
 /** Sign-in: e-mail and password, then the TOTP (or recovery) code when the server asks for it. */
 export function SignInPage() {
@@ -16,30 +17,22 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [askTotp, setAskTotp] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const session = await signIn(email, password, askTotp ? totp : undefined);
-      signedIn(session);
-      const enrol = session.secondFactor.required && !session.secondFactor.enrolled;
-      navigateTo(enrol ? accountPath('account') : '/');
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'auth.totp_required') {
-        setAskTotp(true);
+  const submit = (event: FormEvent) =>
+    run(async () => {
+      try {
+        const session = await signIn(email, password, askTotp ? totp : undefined);
+        signedIn(session);
+        const enrol = session.secondFactor.required && !session.secondFactor.enrolled;
+        navigateTo(enrol ? accountPath('account') : '/');
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 'auth.totp_required')) throw e;
         // Asking for the code is the next step, not a failure: focus the new field.
+        setAskTotp(true);
         window.setTimeout(() => document.getElementById('sign-in-totp')?.focus(), 0);
-      } else {
-        setError(e);
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, event);
 
   return (
     <>
