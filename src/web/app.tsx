@@ -11,6 +11,7 @@ import { pathOf, useRoute, type View } from './use-route.ts';
 // A city's pages bring the map, the ICCS table and the charts: loaded when first visited.
 const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ default: m.CityPage })));
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
+const ModerationPage = lazy(() => import('./pages/community/moderation-page.tsx').then((m) => ({ default: m.ModerationPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -22,6 +23,8 @@ function Page({ view }: { view: View }) {
       return <CityPage key={view.slug} slug={view.slug} />;
     case 'cityImports':
       return <ImportsPage key={view.slug} slug={view.slug} />;
+    case 'cityModeration':
+      return <ModerationPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

@@ -12,12 +12,13 @@ export type View =
   | { page: 'cities' }
   | { page: 'jobs' }
   | { page: 'city'; slug: string }
-  | { page: 'cityImports'; slug: string };
+  | { page: 'cityImports'; slug: string }
+  | { page: 'cityModeration'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/moderation)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -25,6 +26,7 @@ export function viewOf(pathname: string): View {
     } catch {
       return { page: 'cities' };
     }
+    if (city[2] === '/moderation') return { page: 'cityModeration', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -40,6 +42,8 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}`;
     case 'cityImports':
       return `/cities/${encodeURIComponent(view.slug)}/imports`;
+    case 'cityModeration':
+      return `/cities/${encodeURIComponent(view.slug)}/moderation`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);
