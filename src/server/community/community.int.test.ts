@@ -180,6 +180,17 @@ describe.each(storeKinds())('community reports on %s', (kind) => {
     expect(stats.departments).toEqual([{ department: 'Public lighting', reports: null, resolved: null, medianDaysToResolve: null }]);
   });
 
+  it('merges a duplicate into the report kept, and the duplicate says which', async () => {
+    const kept = (await report({ category: 'drug-dealing', description: 'Dealing at the corner', location: { unit: 'EAST' } })).json();
+    const twin = (await report({ category: 'drug-dealing', description: 'Same corner, same thing', location: { unit: 'EAST' } })).json();
+    const url = `/api/v1/cities/nairobi/community/moderation/reports/${twin.id}/actions`;
+    expect((await app.inject({ method: 'POST', url, headers: moderator, payload: { action: 'merge', into: twin.id } })).statusCode).toBe(400);
+    const merged = await app.inject({ method: 'POST', url, headers: moderator, payload: { action: 'merge', into: kept.id } });
+    expect(merged.json().report).toMatchObject({ moderation: 'merged', mergedInto: kept.id });
+    const follow = (await app.inject({ method: 'GET', url: `/api/v1/cities/nairobi/community/follow/${twin.followToken}` })).json();
+    expect(follow.events).toEqual([expect.objectContaining({ kind: 'merge', body: kept.id })]);
+  });
+
   it('aggregates safety audits per cell and per unit', async () => {
     const scores = { lighting: 0, openness: 1, visibility: 1, people: 2, security: 0, walkpath: 3, transport: 2, gender_usage: 1, feeling: 0 };
     for (const lighting of [0, 2]) {
