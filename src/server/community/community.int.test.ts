@@ -4,7 +4,9 @@ import { operatorHeaders, TEST_OPERATOR_TOKEN } from '../../../test/support/app.
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.ts';
 import { makeUser, sessionFor } from '../accounts/accounts.test-support.ts';
 import { buildApp } from '../http/app.ts';
+import { JobRunner } from '../jobs/job.runner.ts';
 import { createServices, type Services } from '../services.ts';
+import { CONTACT_RETENTION_JOB, contactRetentionJob, scheduleNext } from './contact-retention.job.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon' as const,
@@ -100,6 +102,27 @@ describe.each(storeKinds())('community reports on %s', (kind) => {
     expect(await services.community.deleteExpiredContacts(new Date())).toBe(0);
     expect(await services.community.deleteExpiredContacts(new Date(Date.now() + 91 * 86_400_000))).toBe(1);
     expect(await store.db.selectFrom('community_contacts').selectAll().execute()).toEqual([]);
+  });
+
+  it('runs the retention as a persisted job that deletes what is due and queues its next run', async () => {
+    const jobs = services.jobs;
+    jobs.register(contactRetentionJob(services.community, jobs));
+    const { id } = (await report({ category: 'poor-lighting', description: 'expired contact', location: { unit: 'WEST' }, contact: '+254 700 000 000' })).json();
+    await store.db
+      .updateTable('community_contacts')
+      .set({ delete_after: new Date(Date.now() - 1000) })
+      .where('report_id', '=', (await store.db.selectFrom('community_reports').select('id').where('public_id', '=', id).executeTakeFirstOrThrow()).id)
+      .execute();
+    await scheduleNext(jobs, new Date());
+    await scheduleNext(jobs, new Date());
+    const queued = (await jobs.list(100, 'queued')).filter((j) => j.kind === CONTACT_RETENTION_JOB);
+    expect(queued).toHaveLength(1);
+    const outcomes = await new JobRunner(jobs, { info() {}, error() {} }).runDue();
+    expect(outcomes).toContainEqual(expect.objectContaining({ kind: CONTACT_RETENTION_JOB, status: 'succeeded' }));
+    expect(await store.db.selectFrom('community_contacts').selectAll().execute()).toEqual([]);
+    const next = (await jobs.list(100, 'queued')).filter((j) => j.kind === CONTACT_RETENTION_JOB);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
   });
 
   it('refuses an unknown category or unit, naming the field', async () => {

@@ -1,5 +1,5 @@
 import { storeBackupJob } from '../backup/backup.job.ts';
-import { contactRetentionJob, scheduleNext } from '../community/contact-retention.job.ts';
+import { contactRetentionJob } from '../community/contact-retention.job.ts';
 import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
@@ -11,5 +11,4 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   registerIncidentImports(services, config.dataDir);
   services.jobs.register(demoLoadJob(services));
   services.jobs.register(contactRetentionJob(services.community, services.jobs));
-  scheduleNext(services.jobs, new Date()).catch(() => {});
 }
