@@ -75,3 +75,50 @@ test('a resident reports a place without an account, a moderator publishes it, t
   await expect(page.getByText('Plus aucune lampe ne marche sur la passerelle.')).toBeVisible();
   await expectNoSeriousViolations(page, 'the follow page');
 });
+
+test('with JavaScript the form draws the city areas and a tap marks the place, kept only as its cell', async ({ page, request }) => {
+  await ensureCity(request, city);
+  // The e2e city has no boundaries (they are imported with the server stopped): the page's map is given two areas.
+  const square = (code: string, x0: number) => ({
+    type: 'Feature',
+    properties: { unit: code, name: code },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x0, -1.3],
+          [x0 + 0.1, -1.3],
+          [x0 + 0.1, -1.2],
+          [x0, -1.2],
+          [x0, -1.3],
+        ],
+      ],
+    },
+  });
+  await page.route(`**/api/v1/cities/${city.slug}/units`, (route) =>
+    route.fulfill({ json: { type: 'FeatureCollection', features: [square('W', 36.7), square('E', 36.8)] } }),
+  );
+  const en = catalogue('en');
+  await page.goto(`/c/${city.slug}/report?lang=en`);
+  const map = page.locator('#map svg');
+  await expect(map).toBeVisible();
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width * 0.75, y: box.height * 0.5 } });
+  await expect(page.locator('#located')).toHaveText(en['community.page.placeLocated']!);
+  const lon = Number(await page.locator('input[name="lon"]').inputValue());
+  const lat = Number(await page.locator('input[name="lat"]').inputValue());
+  expect(lon).toBeGreaterThan(36.8);
+  expect(lon).toBeLessThan(36.9);
+  expect(lat).toBeGreaterThan(-1.3);
+  expect(lat).toBeLessThan(-1.2);
+  await page.getByLabel(en['community.page.category']!).selectOption({ label: 'Poor lighting' });
+  await page.getByLabel(en['community.page.description']!).fill('Dark underpass');
+  await page.waitForTimeout(3_500);
+  await page.getByRole('button', { name: en['community.page.submit'] }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['community.page.thanksTitle']!);
+  const id = /: ([a-z2-7]{10})$/.exec((await page.locator('main p').first().textContent()) ?? '')?.[1];
+  const details = await request.get(`/api/v1/cities/${city.slug}/community/moderation/reports/${id}`, { headers: auth() });
+  const location = ((await details.json()) as { report: { location: { kind: string; cell: string } } }).report.location;
+  expect(location.kind).toBe('point');
+  expect(location.cell).toMatch(/^88[0-9a-f]{13}$/);
+});
