@@ -165,7 +165,7 @@ try {
     what: `${what} (p50 ${fmt(percentile(l.latencies, 50))} ms, p99 ${fmt(percentile(l.latencies, 99))} ms, errors ${l.errors})`,
     figure: `${fmt(rate(l))}/s`,
     baseline: `${fmt(rate(baseline))}/s`,
-    ratio: `${fmt(rate(l) / rate(baseline))}×`,
+    ratio: `${(rate(l) / rate(baseline)).toFixed(2)}×`,
     goal,
     met: met ? 'yes' : 'NO',
   });

@@ -5,6 +5,7 @@ import type { AccountSettings } from './accounts/account.wiring.ts';
 import { announceFirstRun } from './accounts/first-run.ts';
 import { ensureTotpKey } from './accounts/totp-key.ts';
 import { scheduleAuditRetention } from './audit/audit-retention.job.ts';
+import { scheduleNext as scheduleContactRetention } from './community/contact-retention.job.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openStore, type Store } from './db/database.ts';
 import { loadDemoIfEmpty } from './demo.ts';
@@ -43,6 +44,7 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
 
   const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
   if (requeued > 0) log.info({ requeued }, 'jobs left running by a previous process were queued again');
+  await scheduleContactRetention(services.jobs, new Date());
   if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city created in the empty store; its data loads as a job (see Jobs)');
 
   const app = await buildApp({

@@ -16,6 +16,7 @@ const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) 
 // The review mechanism's pages (src/web/pages/review), under /review.
 const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const SurveysPage = lazy(() => import('./pages/surveys/surveys-page.tsx').then((m) => ({ default: m.SurveysPage })));
+const ModerationPage = lazy(() => import('./pages/community/moderation-page.tsx').then((m) => ({ default: m.ModerationPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -31,6 +32,8 @@ function Page({ view }: { view: View }) {
       return <HotspotsPage key={view.slug} slug={view.slug} />;
     case 'citySurveys':
       return <SurveysPage key={view.slug} slug={view.slug} />;
+    case 'cityModeration':
+      return <ModerationPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

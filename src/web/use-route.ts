@@ -14,12 +14,13 @@ export type View =
   | { page: 'city'; slug: string }
   | { page: 'cityImports'; slug: string }
   | { page: 'cityHotspots'; slug: string }
-  | { page: 'citySurveys'; slug: string };
+  | { page: 'citySurveys'; slug: string }
+  | { page: 'cityModeration'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots|\/surveys)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots|\/surveys|\/moderation)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -29,6 +30,7 @@ export function viewOf(pathname: string): View {
     }
     if (city[2] === '/hotspots') return { page: 'cityHotspots', slug };
     if (city[2] === '/surveys') return { page: 'citySurveys', slug };
+    if (city[2] === '/moderation') return { page: 'cityModeration', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -48,6 +50,8 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}/hotspots`;
     case 'citySurveys':
       return `/cities/${encodeURIComponent(view.slug)}/surveys`;
+    case 'cityModeration':
+      return `/cities/${encodeURIComponent(view.slug)}/moderation`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);

@@ -4,7 +4,9 @@ import { operatorHeaders, TEST_OPERATOR_TOKEN } from '../../../test/support/app.
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.ts';
 import { makeUser, sessionFor } from '../accounts/accounts.test-support.ts';
 import { buildApp } from '../http/app.ts';
+import { JobRunner } from '../jobs/job.runner.ts';
 import { createServices, type Services } from '../services.ts';
+import { CONTACT_RETENTION_JOB, contactRetentionJob, scheduleNext } from './contact-retention.job.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon' as const,
@@ -102,6 +104,27 @@ describe.each(storeKinds())('community reports on %s', (kind) => {
     expect(await store.db.selectFrom('community_contacts').selectAll().execute()).toEqual([]);
   });
 
+  it('runs the retention as a persisted job that deletes what is due and queues its next run', async () => {
+    const jobs = services.jobs;
+    jobs.register(contactRetentionJob(services.community, jobs));
+    const { id } = (await report({ category: 'poor-lighting', description: 'expired contact', location: { unit: 'WEST' }, contact: '+254 700 000 000' })).json();
+    await store.db
+      .updateTable('community_contacts')
+      .set({ delete_after: new Date(Date.now() - 1000) })
+      .where('report_id', '=', (await store.db.selectFrom('community_reports').select('id').where('public_id', '=', id).executeTakeFirstOrThrow()).id)
+      .execute();
+    await scheduleNext(jobs, new Date());
+    await scheduleNext(jobs, new Date());
+    const queued = (await jobs.list(100, 'queued')).filter((j) => j.kind === CONTACT_RETENTION_JOB);
+    expect(queued).toHaveLength(1);
+    const outcomes = await new JobRunner(jobs, { info() {}, error() {} }).runDue();
+    expect(outcomes).toContainEqual(expect.objectContaining({ kind: CONTACT_RETENTION_JOB, status: 'succeeded' }));
+    expect(await store.db.selectFrom('community_contacts').selectAll().execute()).toEqual([]);
+    const next = (await jobs.list(100, 'queued')).filter((j) => j.kind === CONTACT_RETENTION_JOB);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+  });
+
   it('refuses an unknown category or unit, naming the field', async () => {
     const bad = await report({ category: 'nope', description: 'something', location: { unit: 'WEST' } });
     expect(bad.statusCode).toBe(400);
@@ -178,6 +201,17 @@ describe.each(storeKinds())('community reports on %s', (kind) => {
     expect(JSON.stringify(audit.json())).not.toContain('0712');
     const stats = (await app.inject({ method: 'GET', url: '/api/v1/cities/nairobi/community/stats' })).json();
     expect(stats.departments).toEqual([{ department: 'Public lighting', reports: null, resolved: null, medianDaysToResolve: null }]);
+  });
+
+  it('merges a duplicate into the report kept, and the duplicate says which', async () => {
+    const kept = (await report({ category: 'drug-dealing', description: 'Dealing at the corner', location: { unit: 'EAST' } })).json();
+    const twin = (await report({ category: 'drug-dealing', description: 'Same corner, same thing', location: { unit: 'EAST' } })).json();
+    const url = `/api/v1/cities/nairobi/community/moderation/reports/${twin.id}/actions`;
+    expect((await app.inject({ method: 'POST', url, headers: moderator, payload: { action: 'merge', into: twin.id } })).statusCode).toBe(400);
+    const merged = await app.inject({ method: 'POST', url, headers: moderator, payload: { action: 'merge', into: kept.id } });
+    expect(merged.json().report).toMatchObject({ moderation: 'merged', mergedInto: kept.id });
+    const follow = (await app.inject({ method: 'GET', url: `/api/v1/cities/nairobi/community/follow/${twin.followToken}` })).json();
+    expect(follow.events).toEqual([expect.objectContaining({ kind: 'merge', body: kept.id })]);
   });
 
   it('aggregates safety audits per cell and per unit', async () => {

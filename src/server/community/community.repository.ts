@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Category } from '../../core/community/category.ts';
 import type { ModerationReport, ModerationState, ReportEvent, ReportEventKind, ReportStatus } from '../../core/community/report.ts';
 import type { CommunityReportsTable, DB } from '../db/schema.ts';
@@ -178,18 +178,23 @@ export class CommunityRepository {
           .whereRef('p.report_id', '=', 'r.id')
           .as('photos'),
       )
+      .select((eb) => mergedPublicId(eb))
       .where('r.city_id', '=', cityId)
       .where(`r.${column}`, '=', value)
       .executeTakeFirst();
-    return row && toStored(row, row.photos ?? 0);
+    return row && toStored(row, row.photos ?? 0, row.merged_public_id);
   }
 
   /** Reports for moderators, newest first: one moderation state, or all. */
   async queue(cityId: number, moderation: ModerationState | undefined, limit: number): Promise<StoredReport[]> {
-    let q = this.db.selectFrom('community_reports').selectAll().where('city_id', '=', cityId);
-    if (moderation) q = q.where('moderation', '=', moderation);
-    const rows = await q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => toStored(r, 0));
+    let q = this.db
+      .selectFrom('community_reports as r')
+      .selectAll('r')
+      .select((eb) => mergedPublicId(eb))
+      .where('r.city_id', '=', cityId);
+    if (moderation) q = q.where('r.moderation', '=', moderation);
+    const rows = await q.orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+    return rows.map((r) => toStored(r, 0, r.merged_public_id));
   }
 
   /** Applies a moderation change and records its event, in one transaction. */
@@ -272,7 +277,17 @@ export class CommunityRepository {
   }
 }
 
-function toStored(r: Selectable<CommunityReportsTable>, photos: number): StoredReport {
+/** The public id of the report a merged one was merged into. */
+function mergedPublicId(eb: ExpressionBuilder<DB & { r: CommunityReportsTable }, 'r'>) {
+  return eb
+    .selectFrom('community_reports as k')
+    .select('k.public_id')
+    .whereRef('k.city_id', '=', 'r.city_id')
+    .whereRef('k.id', '=', 'r.merged_into')
+    .as('merged_public_id');
+}
+
+function toStored(r: Selectable<CommunityReportsTable>, photos: number, mergedInto: string | null = null): StoredReport {
   return {
     rowId: r.id,
     id: r.public_id,
@@ -294,7 +309,7 @@ function toStored(r: Selectable<CommunityReportsTable>, photos: number): StoredR
     who: r.who,
     flags: r.flags,
     moderation: r.moderation as ModerationState,
-    mergedInto: r.merged_into === null ? null : String(r.merged_into),
+    mergedInto,
     status: r.status as ReportStatus,
     department: r.department,
     submittedAt: r.submitted_at,

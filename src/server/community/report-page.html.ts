@@ -93,7 +93,7 @@ export function renderForm(p: FormPage): string {
   const body = `<h1>${esc(title)}</h1>
 <p>${esc(t('community.page.intro'))}</p>
 ${errors}
-<form method="post" action="/c/${esc(p.city.slug)}/report?lang=${p.lang}" enctype="multipart/form-data" id="report-form" data-pow-bits="${p.powBits}">
+<form method="post" action="/c/${esc(p.city.slug)}/report?lang=${p.lang}" enctype="multipart/form-data" id="report-form" data-pow-bits="${p.powBits}" data-city="${esc(p.city.slug)}">
 <input type="hidden" name="token" value="${esc(p.token)}">
 <input type="hidden" name="key" value="${esc(p.idempotencyKey)}">
 <input type="hidden" name="pow" value="">
@@ -105,6 +105,7 @@ ${units}
 <label for="landmark">${esc(t('community.page.placeLandmark'))}</label>
 <input id="landmark" name="landmark" type="text" maxlength="300" value="${esc(v.landmark)}">
 <input type="hidden" name="lat" value="${esc(v.lat)}"><input type="hidden" name="lon" value="${esc(v.lon)}">
+<div id="map" hidden><p class="hint">${esc(t('community.page.mapHint'))}</p></div>
 <p class="js-only" hidden><button type="button" id="locate">${esc(t('community.page.placeLocate'))}</button> <span id="located" role="status" data-done="${esc(t('community.page.placeLocated'))}"></span></p>
 </fieldset>
 ${checkboxes(t, 'times', t('community.page.when'), timesOfDay, 'community.page.time', v.times)}

@@ -159,6 +159,39 @@ describe.each(storeKinds())('the public report page on %s', (kind) => {
     expect(Buffer.from(photo.data).includes(Buffer.from('SpyPhone'))).toBe(false);
   });
 
+  it('refuses a photo over the size limit, or more photos than allowed, with a localised page', async () => {
+    const small = await buildApp({ services, operatorToken: TEST_OPERATOR_TOKEN, community: { perAddressPerMinute: 0, perCityPerMinute: 0, powBits: 0, maxPhotoBytes: 2_000, maxPhotos: 1 } });
+    try {
+      const noisy = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+        .jpeg({ quality: 95 })
+        .toBuffer();
+      expect(noisy.length).toBeGreaterThan(2_000);
+      const f = await formFields('es');
+      const fields: [string, string][] = [
+        ['token', f.token],
+        ['key', f.key],
+        ['category', 'poor-lighting'],
+        ['landmark', 'Plaza de Armas'],
+        ['description', 'Muy oscuro'],
+      ];
+      const big = await small.inject({ method: 'POST', url: '/c/lima/report?lang=es', ...(await multipart(fields, [{ name: 'a.jpg', bytes: noisy, type: 'image/jpeg' }])) });
+      expect(big.statusCode).toBe(400);
+      expect(big.body).toContain('Una foto no se pudo leer o es demasiado grande');
+      const tiny = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).jpeg().toBuffer();
+      const two = await small.inject({
+        method: 'POST',
+        url: '/c/lima/report?lang=es',
+        ...(await multipart(fields, [
+          { name: 'a.jpg', bytes: tiny, type: 'image/jpeg' },
+          { name: 'b.jpg', bytes: tiny, type: 'image/jpeg' },
+        ])),
+      });
+      expect(two.statusCode).toBe(400);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers 429 with a localised message when an address sends too many reports', async () => {
     const payload = { category: 'poor-lighting', description: 'dark', location: { landmark: 'Jirón de la Unión' } };
     const codes: number[] = [];

@@ -144,10 +144,11 @@ export async function communityPageRoutes(app: FastifyInstance, services: Servic
     const { city, token } = followParams.parse(req.params);
     const lang = langOf(req);
     const v = await community.follow(city, token);
+    const ctx = await community.context(city);
     const r = v.report;
     const html = renderFollow({
       lang,
-      city: { slug: city, name: city },
+      city: { slug: city, name: ctx.city.name },
       token,
       id: r.id,
       category: v.category ? (v.category.names[lang] ?? v.category.names.en ?? r.category) : r.category,

@@ -1,6 +1,6 @@
 import { auditRetentionJob } from '../audit/audit-retention.job.ts';
 import { storeBackupJob } from '../backup/backup.job.ts';
-import { contactRetentionJob, scheduleNext } from '../community/contact-retention.job.ts';
+import { contactRetentionJob } from '../community/contact-retention.job.ts';
 import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
@@ -17,7 +17,6 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   services.jobs.register(monitoringReportJob(services));
   registerSurveyImports(services, config.dataDir);
   services.jobs.register(contactRetentionJob(services.community, services.jobs));
-  scheduleNext(services.jobs, new Date()).catch(() => {});
   services.jobs.register(reviewDigestJob(services));
   services.jobs.register(auditRetentionJob(services.audit, services.jobs, config.auditRetentionDays ?? 2557));
 }

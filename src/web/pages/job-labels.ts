@@ -25,6 +25,7 @@ const kindLabels: Record<string, MessageDescriptor> = defineMessages({
   'report.render': { id: 'jobs.kind.reportRender', defaultMessage: 'Report rendering' },
   'aggregates.rebuild': { id: 'jobs.kind.aggregatesRebuild', defaultMessage: 'Aggregate rebuild' },
   'store.backup': { id: 'jobs.kind.storeBackup', defaultMessage: 'Data store backup' },
+  'community.contact_retention': { id: 'jobs.kind.contactRetention', defaultMessage: 'Deletion of expired contact details' },
 });
 
 export function kindLabel(kind: string): MessageDescriptor | undefined {
