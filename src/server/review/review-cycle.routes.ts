@@ -89,9 +89,14 @@ export function reviewCycleRoutes(app: FastifyInstance, services: Services): voi
     '/api/v1/review/mine',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The reviews the signed-in person takes part in, and as what (state, reviewer, secretariat).', response: responses },
+      schema: {
+        tags,
+        summary: "The reviews the signed-in person takes part in, and as what (state, reviewer, secretariat); states alphabetically in the reader's language.",
+        querystring: langQuery,
+        response: responses,
+      },
     },
-    async (req) => ({ reviews: await cycles.myReviews(req.principal) }),
+    async (req) => ({ reviews: await cycles.myReviews(req.principal, req.query.lang) }),
   );
 
   r.post(

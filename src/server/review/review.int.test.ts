@@ -259,6 +259,10 @@ describe.each(storeKinds())('review mechanism on %s', (kind) => {
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
     expect(new Set(parts.body.participants.map((p: { stage: string }) => p.stage)).size).toBeGreaterThanOrEqual(3);
     expect(parts.body.participants.some((p: { status: string }) => p.status === 'requested')).toBe(true);
+    const mine = (await call('GET', '/api/v1/review/mine?lang=fr', h(who.sec))).body.reviews.filter((r: { cycleId: string }) => r.cycleId === 'example');
+    const mineNames = mine.map((r: { name: string }) => r.name);
+    expect(mineNames).toEqual([...mineNames].sort((a: string, b: string) => a.localeCompare(b, 'fr')));
+    expect(mineNames).toContain('Chine');
     const ken = await call('GET', '/api/v1/review/countries/KEN/checklists/example-ken', h(who.kenFp));
     const mex = await call('GET', '/api/v1/review/countries/MEX/checklists/example-mex', h(who.sec));
     const statuses = (v: typeof ken) => v.body.answers.map((a: { answer: { status: string } }) => a.answer.status).join();

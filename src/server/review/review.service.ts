@@ -111,15 +111,22 @@ export class ReviewService {
     await this.audit.record(actor, { action: 'review.reviewer_assign', target: { type: 'review', id: reviewId }, scope: { kind: 'review', id: reviewId }, fields: ['reviewer'] });
   }
 
-  /** The reviews a person takes part in: their state's, the ones they review; the secretariat sees all. */
-  async myReviews(principal: Principal): Promise<(Participation & { side: string })[]> {
-    const out: (Participation & { side: string })[] = [];
+  /**
+   * The reviews a person takes part in (their state's, the ones they review; the secretariat sees all), newest cycle
+   * first and, within a cycle, alphabetically by the state's name in the reader's language.
+   */
+  async myReviews(principal: Principal, language: UnLanguage): Promise<(Participation & { side: string; name: string })[]> {
+    const out: (Participation & { side: string; name: string })[] = [];
     for (const cycle of await this.repo.listCycles()) {
-      for (const p of await this.repo.participations(cycle.id)) {
+      const list = await this.repo.participations(cycle.id);
+      const byCode = new Map(list.map((p) => [p.country, p]));
+      for (const state of sortByName(list.map((p) => stateByAlpha3(p.country)!).filter(Boolean), language)) {
+        const p = byCode.get(state.alpha3)!;
         const side = reviewSideOf(principal, p);
-        if (side !== 'outsider') out.push({ ...p, side });
+        if (side !== 'outsider') out.push({ ...p, side, name: stateName(p.country, language) ?? p.country });
       }
     }
     return out;
   }
+
 }

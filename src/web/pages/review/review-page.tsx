@@ -33,14 +33,14 @@ export function ReviewPage({ view }: { view: ReviewView }) {
   }
 }
 
-type Mine = { reviewId: string; country: string; cycleId: string; side: string; status: string };
+type Mine = { reviewId: string; country: string; cycleId: string; side: string; status: string; name: string };
 
 function CyclesPage() {
   const intl = useIntl();
   useDocumentTitle(intl.formatMessage({ id: 'review.cycles.title', defaultMessage: 'Review of implementation' }));
   const { state } = useSession();
   const cycles = useReviewLoad(() => call<{ cycles: Cycle[] }>('GET', '/review/cycles'), [state.status]);
-  const mine = useReviewLoad(() => call<{ reviews: Mine[] }>('GET', '/review/mine'), [state.status]);
+  const mine = useReviewLoad(() => call<{ reviews: Mine[] }>('GET', `/review/mine?lang=${intl.locale.slice(0, 2)}`), [state.status, intl.locale]);
   if (state.status === 'anonymous') {
     return (
       <section className="review">
@@ -107,7 +107,7 @@ function MyReviews({ reviews }: { reviews: Mine[] }) {
               <AppLink
                 href={reviewPathOf(r.side === 'reviewer' ? { page: 'reviewerChecklist', review: r.reviewId } : { page: 'checklist', country: r.country, review: r.reviewId })}
               >
-                <span data-i18n-exempt>{r.reviewId}</span>
+                <span data-i18n-exempt>{r.name}</span> (<span data-i18n-exempt>{r.reviewId}</span>)
               </AppLink>
             </li>
           ))}
