@@ -58,7 +58,9 @@ export function ProposalPage({ country, review }: { country: string; review: str
   };
   return (
     <section className="review">
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1}>
+        <FormattedMessage id="review.proposal.heading" defaultMessage="National peer-review proposal of {state}" values={{ state: <span data-i18n-exempt>{countryName(country)}</span> }} />
+      </h1>
       {loaded.error !== undefined && <ErrorMessage error={loaded.error} />}
       {data && (
         <form className="review-form" onSubmit={save} key={data.proposal.version}>
@@ -104,7 +106,7 @@ export function ProposalPage({ country, review }: { country: string; review: str
                 return (
                   <label key={field.id}>
                     {label}
-                    <textarea name={field.id} dir="auto" rows={field.kind === 'cities' ? 1 : 4} defaultValue={Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : ''} />
+                    <textarea data-i18n-exempt name={field.id} dir="auto" rows={field.kind === 'cities' ? 1 : 4} defaultValue={Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : ''} />
                   </label>
                 );
             }

@@ -320,12 +320,12 @@ function Participants(props: { participants: Participant[]; secretariat: boolean
             <td>
               {p.status === 'approved' && (
                 <AppLink href={reviewPathOf({ page: 'checklist', country: p.country, review: p.reviewId })}>
-                  <FormattedMessage id="review.participants.checklist" defaultMessage="Checklist of {state}" values={{ state: p.name }} />
+                  <FormattedMessage id="review.participants.checklist" defaultMessage="Checklist of {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                 </AppLink>
               )}
               {props.secretariat && p.status === 'requested' && (
                 <button type="button" onClick={() => props.onApprove(p.country)}>
-                  <FormattedMessage id="review.participants.approve" defaultMessage="Record the Board's approval for {state}" values={{ state: p.name }} />
+                  <FormattedMessage id="review.participants.approve" defaultMessage="Record the Board's approval for {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                 </button>
               )}
               {props.secretariat && p.status === 'approved' && (
@@ -337,7 +337,7 @@ function Participants(props: { participants: Participant[]; secretariat: boolean
                   }}
                 >
                   <label>
-                    <FormattedMessage id="review.participants.reviewerId" defaultMessage="Reviewer's account number for {state}" values={{ state: p.name }} />
+                    <FormattedMessage id="review.participants.reviewerId" defaultMessage="Reviewer's account number for {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                     <input name="userId" type="number" min={1} required inputMode="numeric" />
                   </label>
                   <button type="submit">{intl.formatMessage({ id: 'review.participants.assign', defaultMessage: 'Assign reviewer' })}</button>
@@ -419,7 +419,7 @@ function FocalPointForms({ cycleId, countries, onDone }: { cycleId: string; coun
       <FormattedMessage id="review.fp.country" defaultMessage="State" />
       <select name="country">
         {countries.map((c) => (
-          <option key={c} value={c}>
+          <option key={c} value={c} data-i18n-exempt>
             {countryName(c)}
           </option>
         ))}
