@@ -316,7 +316,25 @@ function Participants(props: { participants: Participant[]; secretariat: boolean
             <td>
               <FormattedMessage {...participationLabels[p.status as keyof typeof participationLabels]} />
             </td>
-            <td>{p.status === 'approved' ? <FormattedMessage {...stageLabels[p.stage]} /> : '—'}</td>
+            <td>
+              {p.status === 'approved' ? <FormattedMessage {...stageLabels[p.stage]} /> : '—'}
+              {p.status === 'approved' && p.deadline && (
+                <>
+                  {' '}
+                  <FormattedMessage
+                    id="review.participants.deadline"
+                    defaultMessage="(until {date})"
+                    values={{ date: <time dateTime={p.deadline}>{intl.formatDate(p.deadline, { dateStyle: 'medium', timeZone: 'UTC' })}</time> }}
+                  />
+                </>
+              )}
+              {p.overdue && (
+                <strong className="review-overdue">
+                  {' '}
+                  <FormattedMessage id="review.participants.overdue" defaultMessage="Deadline passed" />
+                </strong>
+              )}
+            </td>
             <td>
               {p.status === 'approved' && (
                 <AppLink href={reviewPathOf({ page: 'checklist', country: p.country, review: p.reviewId })}>
