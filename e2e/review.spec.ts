@@ -234,6 +234,16 @@ test('a self-assessment end to end, with another state and an anonymous visitor 
     expect(report.untranslated.filter((t) => !t.startsWith('<title>')), path).toEqual([]);
     expect(report.pseudo, path).toBeGreaterThan(5);
   }
+  for (const [pg, path] of [
+    [R.page, '/review/reviews/c1-ken'],
+    [K.page, '/review/countries/KEN/proposals/c1-ken'],
+    [S.page, '/review'],
+  ] as const) {
+    await pg.goto(`${path}?lang=fr`);
+    await expect(pg.getByRole('heading', { level: 1 })).toBeVisible();
+    await pg.waitForLoadState('networkidle');
+    await axe(pg, `${path} in French`);
+  }
 
   for (const c of [S.context, K.context, U.context, R.context, E]) await c.close();
   await Promise.all([anon.dispose(), operator.dispose(), anonPage.close()]);
