@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { catalogue, operatorToken } from './support.ts';
+import { catalogue, findUntranslatedText, operatorToken } from './support.ts';
 
 /**
  * Issue 8, "Done when": a state's self-assessment end to end in the browser — the secretariat opens a cycle, Kenya
@@ -219,6 +219,31 @@ test('a self-assessment end to end, with another state and an anonymous visitor 
   await expect(K.page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(K.page.getByRole('heading', { level: 1 })).toContainText(catalogue('ar')['review.checklist.heading']!.replace('{state}', '').trim().slice(0, 10));
   await axe(K.page, 'the checklist form in Arabic');
+
+  // No hard-coded text: in the pseudo-locale every message is accented; only data (names, titles) is left.
+  for (const [pg, path] of [
+    [S.page, '/review/cycles/c1'],
+    [K.page, '/review/countries/KEN/checklists/c1-ken'],
+    [R.page, '/review/reviews/c1-ken'],
+    [K.page, '/review/countries/KEN/proposals/c1-ken'],
+  ] as const) {
+    await pg.goto(`${path}?lang=qps-ploc`);
+    await expect(pg.getByRole('heading', { level: 1 })).toBeVisible();
+    await pg.waitForLoadState('networkidle');
+    const report = await findUntranslatedText(pg);
+    expect(report.untranslated.filter((t) => !t.startsWith('<title>')), path).toEqual([]);
+    expect(report.pseudo, path).toBeGreaterThan(5);
+  }
+  for (const [pg, path] of [
+    [R.page, '/review/reviews/c1-ken'],
+    [K.page, '/review/countries/KEN/proposals/c1-ken'],
+    [S.page, '/review'],
+  ] as const) {
+    await pg.goto(`${path}?lang=fr`);
+    await expect(pg.getByRole('heading', { level: 1 })).toBeVisible();
+    await pg.waitForLoadState('networkidle');
+    await axe(pg, `${path} in French`);
+  }
 
   for (const c of [S.context, K.context, U.context, R.context, E]) await c.close();
   await Promise.all([anon.dispose(), operator.dispose(), anonPage.close()]);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CURRENT_CHECKLIST_VERSION, checklistTemplate } from '../../core/review/checklist.ts';
 import { approvalSchema, newCycleSchema, participationRequestSchema, REVIEW_STAGES } from '../../core/review/cycle.ts';
+import { reviewSideOf } from '../../core/review/review-side.ts';
 import { actorOf } from '../http/access.ts';
 import type { Services } from '../services.ts';
 import { countryParam, cycleParams, langQuery, responses, reviewParams, tags } from './review.schemas.ts';
@@ -52,7 +53,8 @@ export function reviewCycleRoutes(app: FastifyInstance, services: Services): voi
         response: responses,
       },
     },
-    async (req) => cycles.participants(req.params.cycle, req.query.lang),
+    async (req) =>
+      cycles.participants(req.params.cycle, req.query.lang, { secretariat: reviewSideOf(req.principal, { country: '', reviewId: '' }) === 'secretariat' }),
   );
 
   r.post(
@@ -89,9 +91,14 @@ export function reviewCycleRoutes(app: FastifyInstance, services: Services): voi
     '/api/v1/review/mine',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The reviews the signed-in person takes part in, and as what (state, reviewer, secretariat).', response: responses },
+      schema: {
+        tags,
+        summary: "The reviews the signed-in person takes part in, and as what (state, reviewer, secretariat); states alphabetically in the reader's language.",
+        querystring: langQuery,
+        response: responses,
+      },
     },
-    async (req) => ({ reviews: await cycles.myReviews(req.principal) }),
+    async (req) => ({ reviews: await cycles.myReviews(req.principal, req.query.lang) }),
   );
 
   r.post(

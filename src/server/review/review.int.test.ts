@@ -236,6 +236,16 @@ describe.each(storeKinds())('review mechanism on %s', (kind) => {
     expect((await call('POST', '/api/v1/review/proposal-templates', h(who.kenFp), { fields: [] })).status).toBe(403);
   });
 
+  it('shows the secretariat, and only it, which states are past their stage deadline', async () => {
+    await call('POST', '/api/v1/review/cycles', h(who.sec), { ...cycle, id: 'late', stages: [{ stage: 'self_assessment', deadline: '2020-01-31' }] });
+    await call('POST', '/api/v1/review/cycles/late/participants/UGA', h(who.ugaFp), {});
+    await call('POST', '/api/v1/review/cycles/late/participants/UGA/approval', h(who.sec), {});
+    const asSec = await call('GET', '/api/v1/review/cycles/late/participants', h(who.sec));
+    expect(asSec.body.participants[0]).toMatchObject({ country: 'UGA', deadline: '2020-01-31', overdue: true });
+    const asState = await call('GET', '/api/v1/review/cycles/late/participants', h(who.ugaFp));
+    expect(asState.body.participants[0].overdue).toBe(false);
+  });
+
   it('sends a digest to those who chose one', async () => {
     const fp = await services.accounts.users.list().then((u) => u.find((x) => x.email === 'fp.ken@example.org')!);
     expect((await call('PUT', '/api/v1/review/mail-preference', h(who.kenFp), { mode: 'digest' })).status).toBe(204);
@@ -259,6 +269,10 @@ describe.each(storeKinds())('review mechanism on %s', (kind) => {
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
     expect(new Set(parts.body.participants.map((p: { stage: string }) => p.stage)).size).toBeGreaterThanOrEqual(3);
     expect(parts.body.participants.some((p: { status: string }) => p.status === 'requested')).toBe(true);
+    const mine = (await call('GET', '/api/v1/review/mine?lang=fr', h(who.sec))).body.reviews.filter((r: { cycleId: string }) => r.cycleId === 'example');
+    const mineNames = mine.map((r: { name: string }) => r.name);
+    expect(mineNames).toEqual([...mineNames].sort((a: string, b: string) => a.localeCompare(b, 'fr')));
+    expect(mineNames).toContain('Chine');
     const ken = await call('GET', '/api/v1/review/countries/KEN/checklists/example-ken', h(who.kenFp));
     const mex = await call('GET', '/api/v1/review/countries/MEX/checklists/example-mex', h(who.sec));
     const statuses = (v: typeof ken) => v.body.answers.map((a: { answer: { status: string } }) => a.answer.status).join();

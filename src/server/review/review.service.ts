@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors.ts';
 import { sortByName, stateByAlpha3, stateName } from '../../core/reference/states.ts';
 import type { UnLanguage } from '../../core/reference/un-languages.ts';
 import { CURRENT_CHECKLIST_VERSION, checklistTemplate } from '../../core/review/checklist.ts';
-import { type Cycle, type NewCycle, type Participation, type ReviewStage, reviewIdOf } from '../../core/review/cycle.ts';
+import { type Cycle, isOverdue, type NewCycle, type Participation, type ReviewStage, reviewIdOf } from '../../core/review/cycle.ts';
 import { type RegionalBalance, regionalBalance } from '../../core/review/regional-balance.ts';
 import { reviewSideOf } from '../../core/review/review-side.ts';
 import type { AccountService } from '../accounts/account.service.ts';
@@ -12,7 +12,8 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { DialogueRepository } from './dialogue.repository.ts';
 import type { ReviewRepository } from './review.repository.ts';
 
-export type ParticipantView = Participation & { name: string; group: string | null };
+/** A state in a cycle: its process status (stage, and whether the stage's deadline has passed), never a measure of its answers. */
+export type ParticipantView = Participation & { name: string; group: string | null; deadline: string | null; overdue: boolean };
 
 /** Cycles, voluntary participation and the Board's approval, reviewers per review (issue 8 items 1–2). */
 export class ReviewService {
@@ -41,12 +42,19 @@ export class ReviewService {
   }
 
   /** Participants alphabetically by name in the reader's language (never in any other order), with the balance. */
-  async participants(cycleId: string, language: UnLanguage): Promise<{ participants: ParticipantView[]; balance: RegionalBalance }> {
+  async participants(cycleId: string, language: UnLanguage, opts: { secretariat?: boolean } = {}): Promise<{ participants: ParticipantView[]; balance: RegionalBalance }> {
     const cycle = await this.cycle(cycleId);
     const list = await this.repo.participations(cycleId);
     const states = sortByName(list.map((p) => stateByAlpha3(p.country)!).filter(Boolean), language);
     const byCode = new Map(list.map((p) => [p.country, p]));
-    const participants = states.map((s) => ({ ...byCode.get(s.alpha3)!, name: stateName(s.alpha3, language) ?? s.alpha3, group: s.group ?? null }));
+    const today = new Date().toISOString().slice(0, 10);
+    const participants = states.map((s) => {
+      const p = byCode.get(s.alpha3)!;
+      const deadline = cycle.stages.find((x) => x.stage === p.stage)?.deadline ?? null;
+      // Overdue is a process flag for the secretariat's eyes (issue 9 allows it in signed-in secretariat views).
+      const overdue = opts.secretariat === true && p.status === 'approved' && isOverdue(p.stage, cycle.stages, today);
+      return { ...p, name: stateName(s.alpha3, language) ?? s.alpha3, group: s.group ?? null, deadline, overdue };
+    });
     const approved = list.filter((p) => p.status === 'approved').map((p) => p.country);
     return { participants, balance: regionalBalance(approved, { firstCycle: cycle.firstCycle }) };
   }
@@ -111,15 +119,22 @@ export class ReviewService {
     await this.audit.record(actor, { action: 'review.reviewer_assign', target: { type: 'review', id: reviewId }, scope: { kind: 'review', id: reviewId }, fields: ['reviewer'] });
   }
 
-  /** The reviews a person takes part in: their state's, the ones they review; the secretariat sees all. */
-  async myReviews(principal: Principal): Promise<(Participation & { side: string })[]> {
-    const out: (Participation & { side: string })[] = [];
+  /**
+   * The reviews a person takes part in (their state's, the ones they review; the secretariat sees all), newest cycle
+   * first and, within a cycle, alphabetically by the state's name in the reader's language.
+   */
+  async myReviews(principal: Principal, language: UnLanguage): Promise<(Participation & { side: string; name: string })[]> {
+    const out: (Participation & { side: string; name: string })[] = [];
     for (const cycle of await this.repo.listCycles()) {
-      for (const p of await this.repo.participations(cycle.id)) {
+      const list = await this.repo.participations(cycle.id);
+      const byCode = new Map(list.map((p) => [p.country, p]));
+      for (const state of sortByName(list.map((p) => stateByAlpha3(p.country)!).filter(Boolean), language)) {
+        const p = byCode.get(state.alpha3)!;
         const side = reviewSideOf(principal, p);
-        if (side !== 'outsider') out.push({ ...p, side });
+        if (side !== 'outsider') out.push({ ...p, side, name: stateName(p.country, language) ?? p.country });
       }
     }
     return out;
   }
+
 }

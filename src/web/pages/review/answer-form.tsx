@@ -109,7 +109,7 @@ export function AnswerForm({ base, question, stored, canUpload }: { base: string
             {field === 'difficulties' && <FormattedMessage id="review.answer.difficulties" defaultMessage="Difficulties" />}
             {field === 'goodPractices' && <FormattedMessage id="review.answer.goodPractices" defaultMessage="Good practices" />}
           </label>
-          <textarea id={id(field)} dir="auto" rows={field === 'narrative' ? 5 : 3} value={answer[field]} onChange={(e) => change({ [field]: e.target.value })} />
+          <textarea data-i18n-exempt id={id(field)} dir="auto" rows={field === 'narrative' ? 5 : 3} value={answer[field]} onChange={(e) => change({ [field]: e.target.value })} />
         </div>
       ))}
       <fieldset>
@@ -199,7 +199,7 @@ export function AnswerForm({ base, question, stored, canUpload }: { base: string
         <label htmlFor={id('ta-details')}>
           <FormattedMessage id="review.answer.taDetails" defaultMessage="What is needed" />
         </label>
-        <textarea id={id('ta-details')} dir="auto" rows={2} value={ta.details} onChange={(e) => setTa({ ...ta, details: e.target.value })} />
+        <textarea data-i18n-exempt id={id('ta-details')} dir="auto" rows={2} value={ta.details} onChange={(e) => setTa({ ...ta, details: e.target.value })} />
         <button
           type="button"
           onClick={() => {
@@ -226,7 +226,7 @@ export function AnswerForm({ base, question, stored, canUpload }: { base: string
             <FormattedMessage
               id="review.answer.conflict"
               defaultMessage="Someone else saved the answer to question {question} (para {paragraph}) since you opened it. Your text was not saved and is still here: copy what you need, load their answer, then add your changes and save."
-              values={{ question: <span data-i18n-exempt>{question.id}</span>, paragraph: question.paragraph }}
+              values={{ question: <span data-i18n-exempt>{question.id}</span>, paragraph: <span data-i18n-exempt>{question.paragraph}</span> }}
             />
           </p>
           <button type="button" onClick={loadTheirs}>

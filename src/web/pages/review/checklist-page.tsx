@@ -67,7 +67,9 @@ export function ChecklistPage(props: Props) {
   return (
     <section className="review" lang={undefined}>
       <ExampleBanner example={v.example} />
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1}>
+        <FormattedMessage id="review.checklist.heading" defaultMessage="Self-assessment checklist of {state}" values={{ state: <span data-i18n-exempt>{stateLabel}</span> }} />
+      </h1>
       <p>
         <FormattedMessage id="review.checklist.status" defaultMessage="Status:" /> <FormattedMessage {...checklistStatusLabels[v.status]} />
         {' · '}
@@ -129,7 +131,7 @@ export function ChecklistPage(props: Props) {
             .map((q) => (
               <article key={q.id} className="review-question" aria-labelledby={`q-${q.id}`}>
                 <h3 id={`q-${q.id}`}>
-                  <FormattedMessage id="review.paragraph" defaultMessage="Para {paragraph}" values={{ paragraph: q.paragraph }} />
+                  <FormattedMessage id="review.paragraph" defaultMessage="Para {paragraph}" values={{ paragraph: <span data-i18n-exempt>{q.paragraph}</span> }} />
                   {' — '}
                   <span lang={lang} data-i18n-exempt>
                     {q.text[lang]}

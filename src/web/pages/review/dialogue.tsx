@@ -62,7 +62,7 @@ export function Dialogue({ mode, review, questionId }: { mode: 'state' | 'review
             <label htmlFor={`reply-${t.id}`}>
               <FormattedMessage id="review.dialogue.reply" defaultMessage="Your answer" />
             </label>
-            <textarea id={`reply-${t.id}`} name="body" dir="auto" rows={2} required />
+            <textarea data-i18n-exempt id={`reply-${t.id}`} name="body" dir="auto" rows={2} required />
             <button type="submit">
               <FormattedMessage id="review.dialogue.send" defaultMessage="Send" />
             </button>
@@ -77,7 +77,7 @@ export function Dialogue({ mode, review, questionId }: { mode: 'state' | 'review
           <label htmlFor={`new-${key}`}>
             <FormattedMessage id="review.dialogue.message" defaultMessage="Message" />
           </label>
-          <textarea id={`new-${key}`} name="body" dir="auto" rows={3} required />
+          <textarea data-i18n-exempt id={`new-${key}`} name="body" dir="auto" rows={3} required />
           <label htmlFor={`level-${key}`}>
             <FormattedMessage id="review.confidentiality.label" defaultMessage="Confidentiality" />
           </label>

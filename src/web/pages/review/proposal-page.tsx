@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { listCities } from '../../api/client.ts';
+import { AppLink } from '../../components/app-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -18,6 +20,7 @@ export function ProposalPage({ country, review }: { country: string; review: str
   const { state } = useSession();
   const path = `/review/countries/${country}/proposals/${review}`;
   const loaded = useReviewLoad(() => call<Proposal>('GET', path), [path]);
+  const cities = useReviewLoad(() => listCities(), []);
   const title = intl.formatMessage({ id: 'review.proposal.heading', defaultMessage: 'National peer-review proposal of {state}' }, { state: countryName(country) });
   useDocumentTitle(title);
   const [error, setError] = useState<unknown>();
@@ -58,7 +61,9 @@ export function ProposalPage({ country, review }: { country: string; review: str
   };
   return (
     <section className="review">
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1}>
+        <FormattedMessage id="review.proposal.heading" defaultMessage="National peer-review proposal of {state}" values={{ state: <span data-i18n-exempt>{countryName(country)}</span> }} />
+      </h1>
       {loaded.error !== undefined && <ErrorMessage error={loaded.error} />}
       {data && (
         <form className="review-form" onSubmit={save} key={data.proposal.version}>
@@ -100,11 +105,37 @@ export function ProposalPage({ country, review }: { country: string; review: str
                     {label}
                   </label>
                 );
+              case 'cities': {
+                const slugs = Array.isArray(value) ? value : [];
+                const known = (cities.data ?? []).filter((c) => slugs.includes(c.slug));
+                return (
+                  <div key={field.id} className="review-field">
+                    <label>
+                      {label}
+                      <textarea data-i18n-exempt name={field.id} dir="ltr" rows={1} defaultValue={slugs.join(', ')} aria-describedby={`${field.id}-help`} />
+                    </label>
+                    <p id={`${field.id}-help`} className="help">
+                      <FormattedMessage id="review.proposal.citiesHelp" defaultMessage="The cities' identifiers on this platform (e.g. nairobi), separated by commas." />
+                    </p>
+                    {known.length > 0 && (
+                      <ul className="review-list">
+                        {known.map((c) => (
+                          <li key={c.slug}>
+                            <AppLink href={`/cities/${c.slug}`}>
+                              <FormattedMessage id="review.proposal.observatory" defaultMessage="{city} on the platform" values={{ city: <span data-i18n-exempt>{c.name}</span> }} />
+                            </AppLink>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                );
+              }
               default:
                 return (
                   <label key={field.id}>
                     {label}
-                    <textarea name={field.id} dir="auto" rows={field.kind === 'cities' ? 1 : 4} defaultValue={Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : ''} />
+                    <textarea data-i18n-exempt name={field.id} dir="auto" rows={4} defaultValue={Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : ''} />
                   </label>
                 );
             }

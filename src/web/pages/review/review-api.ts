@@ -12,7 +12,18 @@ export type Cycle = {
   firstCycle: boolean;
   example: boolean;
 };
-export type Participant = { cycleId: string; country: string; reviewId: string; status: string; stage: Stage; language: string; name: string; group: string | null };
+export type Participant = {
+  cycleId: string;
+  country: string;
+  reviewId: string;
+  status: string;
+  stage: Stage;
+  language: string;
+  name: string;
+  group: string | null;
+  deadline: string | null;
+  overdue: boolean;
+};
 export type BalanceWarning = { kind: string; group?: string; count?: number; total?: number; target?: { min: number; max: number } };
 export type Balance = { counts: { group: string; count: number }[]; total: number; warnings: BalanceWarning[] };
 export type Evidence = { kind: 'link'; url: string; title: string } | { kind: 'file'; fileId: number; name: string };

@@ -33,14 +33,14 @@ export function ReviewPage({ view }: { view: ReviewView }) {
   }
 }
 
-type Mine = { reviewId: string; country: string; cycleId: string; side: string; status: string };
+type Mine = { reviewId: string; country: string; cycleId: string; side: string; status: string; name: string };
 
 function CyclesPage() {
   const intl = useIntl();
   useDocumentTitle(intl.formatMessage({ id: 'review.cycles.title', defaultMessage: 'Review of implementation' }));
   const { state } = useSession();
   const cycles = useReviewLoad(() => call<{ cycles: Cycle[] }>('GET', '/review/cycles'), [state.status]);
-  const mine = useReviewLoad(() => call<{ reviews: Mine[] }>('GET', '/review/mine'), [state.status]);
+  const mine = useReviewLoad(() => call<{ reviews: Mine[] }>('GET', `/review/mine?lang=${intl.locale.slice(0, 2)}`), [state.status, intl.locale]);
   if (state.status === 'anonymous') {
     return (
       <section className="review">
@@ -107,7 +107,7 @@ function MyReviews({ reviews }: { reviews: Mine[] }) {
               <AppLink
                 href={reviewPathOf(r.side === 'reviewer' ? { page: 'reviewerChecklist', review: r.reviewId } : { page: 'checklist', country: r.country, review: r.reviewId })}
               >
-                <span data-i18n-exempt>{r.reviewId}</span>
+                <span data-i18n-exempt>{r.name}</span> (<span data-i18n-exempt>{r.reviewId}</span>)
               </AppLink>
             </li>
           ))}
@@ -316,16 +316,34 @@ function Participants(props: { participants: Participant[]; secretariat: boolean
             <td>
               <FormattedMessage {...participationLabels[p.status as keyof typeof participationLabels]} />
             </td>
-            <td>{p.status === 'approved' ? <FormattedMessage {...stageLabels[p.stage]} /> : '—'}</td>
+            <td>
+              {p.status === 'approved' ? <FormattedMessage {...stageLabels[p.stage]} /> : '—'}
+              {p.status === 'approved' && p.deadline && (
+                <>
+                  {' '}
+                  <FormattedMessage
+                    id="review.participants.deadline"
+                    defaultMessage="(until {date})"
+                    values={{ date: <time dateTime={p.deadline}>{intl.formatDate(p.deadline, { dateStyle: 'medium', timeZone: 'UTC' })}</time> }}
+                  />
+                </>
+              )}
+              {p.overdue && (
+                <strong className="review-overdue">
+                  {' '}
+                  <FormattedMessage id="review.participants.overdue" defaultMessage="Deadline passed" />
+                </strong>
+              )}
+            </td>
             <td>
               {p.status === 'approved' && (
                 <AppLink href={reviewPathOf({ page: 'checklist', country: p.country, review: p.reviewId })}>
-                  <FormattedMessage id="review.participants.checklist" defaultMessage="Checklist of {state}" values={{ state: p.name }} />
+                  <FormattedMessage id="review.participants.checklist" defaultMessage="Checklist of {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                 </AppLink>
               )}
               {props.secretariat && p.status === 'requested' && (
                 <button type="button" onClick={() => props.onApprove(p.country)}>
-                  <FormattedMessage id="review.participants.approve" defaultMessage="Record the Board's approval for {state}" values={{ state: p.name }} />
+                  <FormattedMessage id="review.participants.approve" defaultMessage="Record the Board's approval for {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                 </button>
               )}
               {props.secretariat && p.status === 'approved' && (
@@ -337,7 +355,7 @@ function Participants(props: { participants: Participant[]; secretariat: boolean
                   }}
                 >
                   <label>
-                    <FormattedMessage id="review.participants.reviewerId" defaultMessage="Reviewer's account number for {state}" values={{ state: p.name }} />
+                    <FormattedMessage id="review.participants.reviewerId" defaultMessage="Reviewer's account number for {state}" values={{ state: <span data-i18n-exempt>{p.name}</span> }} />
                     <input name="userId" type="number" min={1} required inputMode="numeric" />
                   </label>
                   <button type="submit">{intl.formatMessage({ id: 'review.participants.assign', defaultMessage: 'Assign reviewer' })}</button>
@@ -419,7 +437,7 @@ function FocalPointForms({ cycleId, countries, onDone }: { cycleId: string; coun
       <FormattedMessage id="review.fp.country" defaultMessage="State" />
       <select name="country">
         {countries.map((c) => (
-          <option key={c} value={c}>
+          <option key={c} value={c} data-i18n-exempt>
             {countryName(c)}
           </option>
         ))}
