@@ -246,6 +246,7 @@ export interface AuditLogTable {
 // Indicators and the monitoring framework (issue 5).
 export interface IndicatorRollupsTable {
   city_id: number;
+  grain: string;
   iccs: string;
   year: number;
   unit_id: number;
