@@ -11,6 +11,8 @@ import { pathOf, useRoute, type View } from './use-route.ts';
 // A city's pages bring the map, the ICCS table and the charts: loaded when first visited.
 const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ default: m.CityPage })));
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
+const IndicatorsPage = lazy(() => import('./pages/indicators/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const MonitoringPage = lazy(() => import('./pages/indicators/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -22,6 +24,10 @@ function Page({ view }: { view: View }) {
       return <CityPage key={view.slug} slug={view.slug} />;
     case 'cityImports':
       return <ImportsPage key={view.slug} slug={view.slug} />;
+    case 'cityIndicators':
+      return <IndicatorsPage key={view.slug} slug={view.slug} />;
+    case 'cityMonitoring':
+      return <MonitoringPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

@@ -12,12 +12,14 @@ export type View =
   | { page: 'cities' }
   | { page: 'jobs' }
   | { page: 'city'; slug: string }
-  | { page: 'cityImports'; slug: string };
+  | { page: 'cityImports'; slug: string }
+  | { page: 'cityIndicators'; slug: string }
+  | { page: 'cityMonitoring'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/indicators|\/monitoring)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -25,6 +27,8 @@ export function viewOf(pathname: string): View {
     } catch {
       return { page: 'cities' };
     }
+    if (city[2] === '/indicators') return { page: 'cityIndicators', slug };
+    if (city[2] === '/monitoring') return { page: 'cityMonitoring', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -40,6 +44,10 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}`;
     case 'cityImports':
       return `/cities/${encodeURIComponent(view.slug)}/imports`;
+    case 'cityIndicators':
+      return `/cities/${encodeURIComponent(view.slug)}/indicators`;
+    case 'cityMonitoring':
+      return `/cities/${encodeURIComponent(view.slug)}/monitoring`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);
