@@ -20,13 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { planBounds, type SummaryQuery } from '../src/core/incidents/summary.ts';
-import { iccsEntries } from '../src/core/reference/iccs.ts';
 import { openPGlite, openPostgres, type Store } from '../src/server/db/database.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { IncidentRepository } from '../src/server/incidents/incident.repository.ts';
 import { IncidentSummaryRepository } from '../src/server/incidents/incident-summary.repository.ts';
 import { createServices } from '../src/server/services.ts';
 import { benchServerUrl, createBenchDatabase } from './support/database.ts';
+import { loadIncidents } from './support/incidents-load.ts';
 import { fmt, median, peakRssMiB, printTable, type ResultRow, timed, unitGrid, unitsGeoJson } from './support/synthetic.ts';
 
 type Kind = 'pglite' | 'postgres';
@@ -133,7 +132,7 @@ async function runPhase(kind: Kind, total: number): Promise<PhaseResult> {
     );
     const stored = await store.db.selectFrom('units').select(['id', 'code']).where('city_id', '=', city.id).orderBy('id').execute();
     const codeOf = new Map(stored.map((u) => [u.id, u.code]));
-    const { insertMs, finalizeMs } = await load(store, city.id, total, stored.map((u) => u.id));
+    const { insertMs, finalizeMs } = await loadIncidents(store, city.id, total, stored.map((u) => u.id));
 
     const q: SummaryQuery = { by: ['unit', 'month'], from: FROM, to: TO };
     const service = () => services.incidents.summary('bench', q, 'exact');
@@ -213,60 +212,4 @@ async function runPhase(kind: Kind, total: number): Promise<PhaseResult> {
     await store.close();
     await cleanup();
   }
-}
-
-/** Inserts `total` incidents set-wise, one running batch per source, and makes each visible with the import's finalize. */
-async function load(store: Store, cityId: number, total: number, unitIds: number[]): Promise<{ insertMs: number; finalizeMs: number }> {
-  const records = new IncidentRepository(store.db);
-  const codes = iccsEntries()
-    .filter((e) => e.level === 2)
-    .slice(0, 20)
-    .map((e) => e.code);
-  if (codes.length !== 20) throw new Error(`expected 20 ICCS codes, found ${codes.length}`);
-  const police = Math.round(total * 0.7);
-  const sources: [string, number, number][] = [
-    ['police', 1, police],
-    ['health', police + 1, total],
-  ];
-  const chunk = 250_000;
-  let insertMs = 0;
-  let finalizeMs = 0;
-  // A uniform value in [0, 1) from the row number g and a salt: the same on every store and every run.
-  const u = (salt: number) => sql.raw(`((hashint8extended(g, ${salt}) & 2147483647)::float8 / 2147483648.0)`);
-  for (const [source, first, last] of sources) {
-    const batch = await store.db
-      .insertInto('import_batches')
-      .values({ city_id: cityId, kind: 'incidents', source, file_name: `${source}.csv`, file_sha256: 'pending', status: 'running' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const t0 = performance.now();
-    for (let lo = first; lo <= last; lo += chunk) {
-      const hi = Math.min(last, lo + chunk - 1);
-      await sql`
-        insert into incidents (city_id, batch_id, record_key, content_hash, source, occurred_at, occurred_on, month, iccs,
-                               local_category, sex, age, age_band, lon, lat, unit_id, outside)
-        select ${cityId}, ${batch.id}, ${`${source}:`} || g, md5(g::text), ${source},
-               (d + make_interval(secs => floor(t * 86400)::int)) at time zone 'Africa/Nairobi', d,
-               d - (extract(day from d)::int - 1), (${codes}::text[])[1 + floor(20 * c * c)::int], null,
-               case when s < 0.05 then 'unknown' when s < 0.5 then 'female' else 'male' end, age,
-               case when age is null then 'unknown' when age < 15 then '0-14' when age < 30 then '15-29'
-                    when age < 45 then '30-44' when age < 60 then '45-59' else '60+' end,
-               null, null, case when o < 0.01 then null else (${unitIds}::int8[])[1 + floor(${unitIds.length} * w)::int] end, o < 0.01
-        from (
-          select g, date '2023-01-01' + floor(${u(1)} * 731)::int as d, ${u(2)} as t, ${u(3)} as c, ${u(4)} as s,
-                 case when ${u(5)} < 0.1 then null else floor((${u(6)} + ${u(7)}) * 45)::int end as age,
-                 ${u(8)} as o, ${u(9)} as w
-          from generate_series(${lo}::bigint, ${hi}::bigint) as g) r`.execute(store.db);
-    }
-    const t1 = performance.now();
-    const ok = await records.finalize(cityId, batch.id, { read: last - first + 1, rejected: 0, sha256: 'bench' });
-    if (!ok) throw new Error(`batch ${batch.id} was not running`);
-    finalizeMs += performance.now() - t1;
-    insertMs += t1 - t0;
-  }
-  // What autovacuum would have done by the time anyone asks (PGlite runs no autovacuum).
-  await sql`analyze incidents`.execute(store.db);
-  await sql`analyze incident_aggregates`.execute(store.db);
-  await sql`analyze import_batches`.execute(store.db);
-  return { insertMs, finalizeMs };
 }

@@ -1,10 +1,12 @@
 -- Indicators and the city's monitoring framework (issue 5).
 
--- Yearly counts by ICCS code, unit, sex, age band and source, rolled up from incident_aggregates so that a
--- record-based indicator over whole years reads a few thousand rows instead of every month. Rebuilt for a city when
--- its import history (the stamp) has changed since the last build.
+-- Yearly counts by ICCS code, unit and source, rolled up from incident_aggregates so that a record-based indicator
+-- over whole years reads a few thousand rows instead of every month. Three grains, chosen by the breakdown asked:
+-- 'sex' (age_band = ''), 'age' (sex = '') and 'sex_age' (both kept). Rebuilt for a city when its import history (the
+-- stamp) has changed since the last build.
 create table indicator_rollups (
   city_id integer not null,
+  grain text not null check (grain in ('sex', 'age', 'sex_age')),
   iccs text not null,
   year integer not null,
   unit_id bigint not null,
@@ -12,7 +14,7 @@ create table indicator_rollups (
   age_band text not null,
   source text not null,
   count integer not null check (count >= 0),
-  primary key (city_id, iccs, year, unit_id, sex, age_band, source)
+  primary key (city_id, grain, iccs, year, unit_id, sex, age_band, source)
 );
 
 create table indicator_rollup_stamps (

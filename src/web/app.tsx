@@ -17,6 +17,8 @@ const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) 
 const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const SurveysPage = lazy(() => import('./pages/surveys/surveys-page.tsx').then((m) => ({ default: m.SurveysPage })));
 const ModerationPage = lazy(() => import('./pages/community/moderation-page.tsx').then((m) => ({ default: m.ModerationPage })));
+const IndicatorsPage = lazy(() => import('./pages/indicators/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const MonitoringPage = lazy(() => import('./pages/indicators/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -34,6 +36,10 @@ function Page({ view }: { view: View }) {
       return <SurveysPage key={view.slug} slug={view.slug} />;
     case 'cityModeration':
       return <ModerationPage key={view.slug} slug={view.slug} />;
+    case 'cityIndicators':
+      return <IndicatorsPage key={view.slug} slug={view.slug} />;
+    case 'cityMonitoring':
+      return <MonitoringPage key={view.slug} slug={view.slug} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

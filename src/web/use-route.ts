@@ -15,12 +15,14 @@ export type View =
   | { page: 'cityImports'; slug: string }
   | { page: 'cityHotspots'; slug: string }
   | { page: 'citySurveys'; slug: string }
-  | { page: 'cityModeration'; slug: string };
+  | { page: 'cityModeration'; slug: string }
+  | { page: 'cityIndicators'; slug: string }
+  | { page: 'cityMonitoring'; slug: string };
 
 export function viewOf(pathname: string): View {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/jobs') return { page: 'jobs' };
-  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots|\/surveys|\/moderation)?$/.exec(path);
+  const city = /^\/cities\/([^/]+)(\/imports|\/hotspots|\/surveys|\/moderation|\/indicators|\/monitoring)?$/.exec(path);
   if (city) {
     let slug: string;
     try {
@@ -31,6 +33,8 @@ export function viewOf(pathname: string): View {
     if (city[2] === '/hotspots') return { page: 'cityHotspots', slug };
     if (city[2] === '/surveys') return { page: 'citySurveys', slug };
     if (city[2] === '/moderation') return { page: 'cityModeration', slug };
+    if (city[2] === '/indicators') return { page: 'cityIndicators', slug };
+    if (city[2] === '/monitoring') return { page: 'cityMonitoring', slug };
     return city[2] ? { page: 'cityImports', slug } : { page: 'city', slug };
   }
   return { page: 'cities' };
@@ -52,6 +56,10 @@ export function pathOf(view: View): string {
       return `/cities/${encodeURIComponent(view.slug)}/surveys`;
     case 'cityModeration':
       return `/cities/${encodeURIComponent(view.slug)}/moderation`;
+    case 'cityIndicators':
+      return `/cities/${encodeURIComponent(view.slug)}/indicators`;
+    case 'cityMonitoring':
+      return `/cities/${encodeURIComponent(view.slug)}/monitoring`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown view ${String(unreachable)}`);

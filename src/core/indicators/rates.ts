@@ -1,5 +1,5 @@
 import type { PopulationRow } from '../units/population.ts';
-import { poissonRate } from './poisson.ts';
+import { poissonLimits } from './poisson.ts';
 import type { IndicatorBy, IndicatorRow } from './survey-source.ts';
 
 /**
@@ -129,16 +129,32 @@ export function populationLookup(rows: readonly PopulationRow[], cityUnits: read
   const yearsOf = new Map<string, Set<number>>();
   for (const r of rows) {
     const k = `${r.unitCode}\u0000${r.year}`;
-    byUnitYear.set(k, [...(byUnitYear.get(k) ?? []), r]);
-    yearsOf.set(r.unitCode, (yearsOf.get(r.unitCode) ?? new Set()).add(r.year));
+    const list = byUnitYear.get(k);
+    if (list) list.push(r);
+    else byUnitYear.set(k, [r]);
+    const ys = yearsOf.get(r.unitCode);
+    if (ys) ys.add(r.year);
+    else yearsOf.set(r.unitCode, new Set([r.year]));
   }
+  const sortedYears = new Map([...yearsOf].map(([u, ys]) => [u, [...ys].sort((a, b) => a - b)]));
+  const cache = new Map<string, { population: number; year: number } | undefined>();
   const one = (unit: string, year: number, sex: string | undefined, age: string | undefined) => {
-    const years = [...(yearsOf.get(unit) ?? [])].sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+    const key = `${unit}\u0000${year}\u0000${sex ?? ''}\u0000${age ?? ''}`;
+    if (cache.has(key)) return cache.get(key);
+    const have = sortedYears.get(unit) ?? [];
+    // The same year first; else the others by distance (the earlier on a tie).
+    const years = have.includes(year) ? [year, ...have.filter((y) => y !== year)] : [...have];
+    years.sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+    let found: { population: number; year: number } | undefined;
     for (const y of years) {
       const p = groupPopulation(byUnitYear.get(`${unit}\u0000${y}`) ?? [], sex, age);
-      if (p !== undefined) return { population: p, year: y };
+      if (p !== undefined) {
+        found = { population: p, year: y };
+        break;
+      }
     }
-    return undefined;
+    cache.set(key, found);
+    return found;
   };
   return (unit, year, sex, age) => {
     if (unit !== undefined) return one(unit, year, sex, age);
@@ -175,7 +191,7 @@ export function computeRates(input: RateInput): RateResult {
   const keys = input.by.filter((k) => k !== 'month' && k !== 'quarter' && k !== 'year') as ('unit' | 'sex' | 'age')[];
   const cells = new Map<string, { keys: Partial<Record<IndicatorBy, string>>; source?: string; count: number }>();
   const idOf = (k: Partial<Record<IndicatorBy, string>>, source: string | undefined) =>
-    JSON.stringify([...input.by.map((b) => k[b] ?? ''), source ?? '']);
+    [...input.by.map((b) => k[b] ?? ''), source ?? ''].join('\u0000');
   const sources = new Set<string>();
   const combos = new Map<string, Partial<Record<IndicatorBy, string>>>();
   for (const c of input.counts) {
@@ -188,7 +204,7 @@ export function computeRates(input: RateInput): RateResult {
     const hit = cells.get(id);
     if (hit) hit.count += c.count;
     else cells.set(id, { keys: k, ...(source ? { source } : {}), count: c.count });
-    combos.set(JSON.stringify(keys.filter((b) => b !== 'unit').map((b) => k[b])), k);
+    combos.set(keys.filter((b) => b !== 'unit').map((b) => k[b]).join('\u0000'), k);
   }
   // Zero cells: every unit and every time cell for each combination of the other keys seen (and each source).
   const units = keys.includes('unit') ? input.units : [undefined];
@@ -212,25 +228,48 @@ export function computeRates(input: RateInput): RateResult {
   const nearest = new Set<string>();
   let scaled = false;
   const rows: RecordRow[] = [];
+  // Cells share their spans and many share their counts: both are computed once.
+  const spans = new Map<string | undefined, { span: { from: string; to: string }; shares: ReturnType<typeof yearShares>; days: number } | undefined>();
+  const exposures = new Map<string, { personYears: number; missing: boolean }>();
+  const limits = new Map<number, { lower: number; upper: number }>();
   for (const cell of cells.values()) {
-    const span = cellBounds(timeKey ? cell.keys[timeKey] : undefined, input.period);
-    if (!span) continue;
-    let personYears = 0;
-    let missing = false;
-    let days = 0;
-    for (const { year, share, days: d } of yearShares(span)) {
-      days += d;
-      const unit = cell.keys.unit === 'outside' ? '\u0000outside' : cell.keys.unit;
-      const pop = input.population(unit, year, cell.keys.sex === 'unknown' ? undefined : cell.keys.sex, cell.keys.age === 'unknown' ? undefined : cell.keys.age);
-      if (!pop || cell.keys.sex === 'unknown' || cell.keys.age === 'unknown') {
-        missing = true;
-        continue;
-      }
-      if (pop.year !== year) nearest.add(`${year} → ${pop.year}`);
-      personYears += pop.population * share;
+    const t = timeKey ? cell.keys[timeKey] : undefined;
+    if (!spans.has(t)) {
+      const span = cellBounds(t, input.period);
+      const shares = span && yearShares(span);
+      spans.set(t, span && shares && { span, shares, days: shares.reduce((n, x) => n + x.days, 0) });
     }
+    const cached = spans.get(t);
+    if (!cached) continue;
+    const exposureKey = `${t}\u0000${cell.keys.unit}\u0000${cell.keys.sex}\u0000${cell.keys.age}`;
+    let exposure = exposures.get(exposureKey);
+    if (!exposure) {
+      exposure = { personYears: 0, missing: cell.keys.sex === 'unknown' || cell.keys.age === 'unknown' || cell.keys.unit === 'outside' };
+      for (const { year, share } of cached.shares) {
+        if (exposure.missing) break;
+        const pop = input.population(cell.keys.unit, year, cell.keys.sex, cell.keys.age);
+        if (!pop) {
+          exposure.missing = true;
+          break;
+        }
+        if (pop.year !== year) nearest.add(`${year} → ${pop.year}`);
+        exposure.personYears += pop.population * share;
+      }
+      exposures.set(exposureKey, exposure);
+    }
+    const { personYears, missing } = exposure;
+    const days = cached.days;
     if (days < 365 || days > 366) scaled = true;
-    const r = missing ? { value: null, lower: null, upper: null } : poissonRate(cell.count, personYears);
+    let r: { value: number | null; lower: number | null; upper: number | null } = { value: null, lower: null, upper: null };
+    if (!missing && personYears > 0) {
+      let lim = limits.get(cell.count);
+      if (!lim) {
+        lim = poissonLimits(cell.count);
+        limits.set(cell.count, lim);
+      }
+      const scale = 100_000 / personYears;
+      r = { value: cell.count * scale, lower: lim.lower * scale, upper: lim.upper * scale };
+    }
     const flags: string[] = [];
     if (missing) flags.push('no_population');
     rows.push({

@@ -264,6 +264,7 @@ export interface ApiTokensTable {
 // Indicators and the monitoring framework (issue 5).
 export interface IndicatorRollupsTable {
   city_id: number;
+  grain: string;
   iccs: string;
   year: number;
   unit_id: number;

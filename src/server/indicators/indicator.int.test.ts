@@ -9,6 +9,7 @@ import { poissonLimits } from '../../core/indicators/poisson.ts';
 import { JobRunner } from '../jobs/job.runner.ts';
 import { registerJobHandlers } from '../jobs/job-handlers.ts';
 import type { Services } from '../services.ts';
+import { printPdf } from './report.job.ts';
 
 const quiet = { info() {}, error() {} };
 
@@ -223,5 +224,7 @@ describe.each(storeKinds())('indicators on %s', (kind) => {
     } else {
       expect(r.note).toMatch(/No PDF/);
     }
+    // Without Chromium the report keeps its HTML and says why there is no PDF.
+    expect(await printPdf('<p>x</p>', `${dir}/no-chromium-here`)).toEqual({ pdf: null, note: expect.stringMatching(/Chromium is not installed/) });
   }, 120_000);
 });

@@ -1,7 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { CustomIndicatorInput } from '../../core/indicators/definition.ts';
 import { ICCS_UNCLASSIFIED } from '../../core/reference/iccs.ts';
+import { type PopulationRow, type PopulationSex, sdgAgeBands } from '../../core/units/population.ts';
 import type { DB } from '../db/schema.ts';
+
+const rollupGrains = ['sex', 'age', 'sex_age'] as const;
+type RollupGrain = (typeof rollupGrains)[number];
 
 /** Keys the yearly rollup can group by. */
 export type RollupKey = 'unit' | 'year' | 'sex' | 'age' | 'source';
@@ -46,20 +50,34 @@ export class IndicatorRepository {
       const current = await tx.selectFrom('indicator_rollup_stamps').select('stamp').where('city_id', '=', cityId).executeTakeFirst();
       if (current?.stamp === stamp) return;
       await sql`delete from indicator_rollups where city_id = ${cityId}`.execute(tx);
-      await sql`
-        insert into indicator_rollups (city_id, iccs, year, unit_id, sex, age_band, source, count)
-        select city_id, iccs, extract(year from month)::int, unit_id, sex, age_band, source, sum(count)::int
-        from incident_aggregates where city_id = ${cityId} and count > 0
-        group by city_id, iccs, extract(year from month)::int, unit_id, sex, age_band, source`.execute(tx);
+      for (const grain of rollupGrains) {
+        const sex = sql.raw(grain === 'age' ? "''" : 'sex');
+        const age = sql.raw(grain === 'sex' ? "''" : 'age_band');
+        const kept = sql.raw([grain === 'age' ? '' : ', sex', grain === 'sex' ? '' : ', age_band'].join(''));
+        await sql`
+          insert into indicator_rollups (city_id, grain, iccs, year, unit_id, sex, age_band, source, count)
+          select city_id, ${grain}, iccs, extract(year from month)::int, unit_id, ${sex}, ${age}, source, sum(count)::int
+          from incident_aggregates where city_id = ${cityId} and count > 0
+          group by city_id, iccs, extract(year from month)::int, unit_id, source${kept}`.execute(tx);
+      }
       await sql`
         insert into indicator_rollup_stamps (city_id, stamp, built_at) values (${cityId}, ${stamp}, now())
         on conflict (city_id) do update set stamp = excluded.stamp, built_at = excluded.built_at`.execute(tx);
     });
   }
 
-  /** Counts over whole years [fromYear, toYear] of a code and its descendants, grouped by `by`. */
+  /**
+   * Counts over whole years [fromYear, toYear] of a code and its descendants, grouped by `by`, from the narrowest
+   * grain that holds the keys asked.
+   */
   async fromRollup(cityId: number, iccs: string, years: { from: number; to: number }, by: readonly RollupKey[]): Promise<RollupCount[]> {
-    const conditions: RawBuilder<unknown>[] = [sql`city_id = ${cityId}`, sql`year between ${years.from} and ${years.to}`, iccsRange(iccs)];
+    const grain: RollupGrain = by.includes('age') ? (by.includes('sex') ? 'sex_age' : 'age') : 'sex';
+    const conditions: RawBuilder<unknown>[] = [
+      sql`city_id = ${cityId}`,
+      sql`grain = ${grain}`,
+      iccsRange(iccs),
+      sql`year between ${years.from} and ${years.to}`,
+    ];
     const select = sql.raw(by.map((k) => `${rollupColumn[k]} as "${k}", `).join(''));
     const group = by.length > 0 ? sql.raw(`group by ${by.map((_, i) => i + 1).join(', ')}`) : sql``;
     const { rows } = await sql<RollupCount>`
@@ -75,6 +93,26 @@ export class IndicatorRepository {
       where city_id = ${cityId} and count > 0 and ${iccsRange(iccs)}`.execute(this.db);
     const r = rows[0];
     return r?.first && r.last ? { first: r.first, last: r.last } : undefined;
+  }
+
+  /** Changes whenever the city's population or units change: the key of the service's cache of both. */
+  async referenceStamp(cityId: number): Promise<string> {
+    const { rows } = await sql<{ stamp: string }>`
+      select concat_ws('/',
+        (select count(*)::text || ':' || coalesce(sum(population), 0)::text || ':' || coalesce(sum(year), 0)::text from population where city_id = ${cityId}),
+        (select count(*)::text || ':' || coalesce(max(id), 0)::text || ':' || coalesce(sum(coalesce(valid_to_year, 0)), 0)::text from units where city_id = ${cityId})) as stamp`.execute(this.db);
+    return rows[0]?.stamp ?? '';
+  }
+
+  /** Population rows that can make totals (totals and SDG age bands), every unit and year of the city. */
+  async population(cityId: number): Promise<PopulationRow[]> {
+    const rows = await this.db
+      .selectFrom('population')
+      .select(['unit_code', 'year', 'sex', 'age_band', 'population'])
+      .where('city_id', '=', cityId)
+      .where('age_band', 'in', [...sdgAgeBands])
+      .execute();
+    return rows.map((r) => ({ unitCode: r.unit_code, year: r.year, sex: r.sex as PopulationSex, ageBand: r.age_band, population: r.population }));
   }
 
   async listCustom(cityId: number): Promise<CustomIndicatorInput[]> {

@@ -13,11 +13,11 @@ import { flatten, type IndicatorOutputRow, suppressRows } from '../../core/indic
 import type { IndicatorQuery } from '../../core/indicators/query.ts';
 import { computeRates, type KeyedCount, populationLookup, type RecordBy } from '../../core/indicators/rates.ts';
 import type { SurveyIndicatorSource } from '../../core/indicators/survey-source.ts';
+import type { PopulationRow } from '../../core/units/population.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CityService } from '../cities/city.service.ts';
 import type { IncidentRepository } from '../incidents/incident.repository.ts';
 import type { IncidentSummaryService } from '../incidents/incident-summary.service.ts';
-import type { PopulationRepository } from '../population/population.repository.ts';
 import type { IndicatorRepository, RollupKey } from './indicator.repository.ts';
 
 export type IndicatorAccess = 'exact' | 'public';
@@ -44,12 +44,13 @@ export const MIN_RESPONDENTS = 30;
  * the population; survey-based ones from the survey source.
  */
 export class IndicatorService {
+  private readonly referenceCache = new Map<number, { stamp: string; refs: UnitRef[]; popRows: PopulationRow[] }>();
+
   constructor(
     private readonly repo: IndicatorRepository,
     private readonly cities: CityService,
     private readonly records: IncidentRepository,
     private readonly summary: IncidentSummaryService,
-    private readonly population: PopulationRepository,
     private readonly surveys: SurveyIndicatorSource,
     private readonly audit: AuditService,
   ) {}
@@ -132,7 +133,7 @@ export class IndicatorService {
       notes.push(`Period not given in full: from ${from} to ${to}, the months with records.`);
     }
     if (from > to) return this.empty(def, q, notes);
-    const refs = await this.records.unitVersions(city.id);
+    const { refs, popRows } = await this.reference(city.id);
     const level = finestLevel(refs);
     const years = { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) };
     const units = level === undefined ? [] : unitCodes(refs, level, years.from, years.to);
@@ -146,7 +147,6 @@ export class IndicatorService {
         : 'Counted from the monthly incident aggregates, and from the records for partial months at the edges.',
     );
     if (by.includes('unit') && level !== undefined) notes.push(`Units of level ${level} (the finest); "outside" counts records outside every unit.`);
-    const popRows = await this.population.totalsInput(city.id, [...new Set(refs.map((r) => r.code))]);
     const withPop = new Set(popRows.map((r) => r.unitCode));
     const cityUnits = cityUnitCodes(refs, withPop, years);
     const rates = computeRates({ by, bySource: spec.bySource, period: { from, to }, counts, units, population: populationLookup(popRows, cityUnits) });
@@ -163,6 +163,19 @@ export class IndicatorService {
       rows: flatten(rates.rows),
       notes: [...notes, ...rates.notes],
     };
+  }
+
+  /**
+   * The city's unit versions and population rows, kept between questions while their stamp (counts and sums of
+   * both tables) is unchanged: every question reads the stamp, not the rows.
+   */
+  private async reference(cityId: number): Promise<{ refs: UnitRef[]; popRows: PopulationRow[] }> {
+    const stamp = await this.repo.referenceStamp(cityId);
+    const hit = this.referenceCache.get(cityId);
+    if (hit && hit.stamp === stamp) return hit;
+    const fresh = { stamp, refs: await this.records.unitVersions(cityId), popRows: await this.repo.population(cityId) };
+    this.referenceCache.set(cityId, fresh);
+    return fresh;
   }
 
   private async fromRollup(

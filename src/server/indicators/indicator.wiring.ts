@@ -4,7 +4,6 @@ import type { CityService } from '../cities/city.service.ts';
 import type { Store } from '../db/database.ts';
 import { IncidentRepository } from '../incidents/incident.repository.ts';
 import type { IncidentSummaryService } from '../incidents/incident-summary.service.ts';
-import { PopulationRepository } from '../population/population.repository.ts';
 import { IndicatorRepository } from './indicator.repository.ts';
 import { IndicatorService } from './indicator.service.ts';
 import { MonitoringRepository } from './monitoring.repository.ts';
@@ -25,7 +24,6 @@ export function createIndicatorServices(
     cities,
     new IncidentRepository(store.db),
     summary,
-    new PopulationRepository(store.db),
     surveys,
     audit,
   );

@@ -32,6 +32,13 @@ export class SurveyIndicatorService implements SurveyIndicatorSource {
       throw new DomainError('validation', 'Only 11.7.2 breaks down by place of occurrence.', { field: 'by' });
     }
     const parts = await this.parts(query.cityId, columnsFor(query));
+    if (parts.length === 0) {
+      return {
+        rows: [],
+        notes: [`No survey data is available for this city: indicator ${query.code} is computed from survey responses, and none are stored.`],
+        method: 'none (no survey data)',
+      };
+    }
     if (query.code === 'custom' && parts.length > 0 && !parts.some((p) => p.meta.questions.some((q) => q.path === query.question!.name))) {
       throw new DomainError('survey.unknown_question', `No imported survey of this city has a select question "${query.question!.name}".`, {
         field: 'question',

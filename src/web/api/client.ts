@@ -44,7 +44,7 @@ type RequestOptions = {
 };
 
 /** Sends a request; answers the response when it is 2xx, else throws an ApiError. */
-async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   // Without a token the session cookie authenticates: a write then carries the session's CSRF token.
@@ -71,7 +71,7 @@ async function send(path: string, options: RequestOptions = {}): Promise<Respons
   return response;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   return body as T;

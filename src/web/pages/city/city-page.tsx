@@ -95,6 +95,11 @@ export function CityPage({ slug }: { slug: string }) {
               <FormattedMessage id="surveys.cityLink" defaultMessage="Import a survey (operators)" />
             </AppLink>
           </p>
+          <p>
+            <AppLink href={pathOf({ page: 'cityIndicators', slug })}>
+              <FormattedMessage id="indicators.cityLink" defaultMessage="Indicators and monitoring" />
+            </AppLink>
+          </p>
           <CityFilters filters={filters} onChange={setFilters} levels={data.levels} />
           <p role="status" className="updated">
             {periodIsValid(filters) && table && (
