@@ -8,6 +8,7 @@ import { createIncidentServices, type IncidentServices } from './incidents/incid
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
 import { createReviewServices, type ReviewServices } from './review/review.wiring.ts';
+import { createReviewReportServices, type ReviewReportServices } from './review/review-reports.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
 /** The use cases, wired to one store. The server and the CLI build the same set. */
@@ -18,7 +19,7 @@ export type Services = {
   audit: AuditService;
   accounts: AccountServices;
 } & UnitServices &
-  IncidentServices & { review: ReviewServices };
+  IncidentServices & { review: ReviewServices } & { reviewReports: ReviewReportServices };
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -36,5 +37,6 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     accounts: accountServices,
     ...createIncidentServices(store, cities, unitServices.units, jobs),
     ...createReviewServices(store.db, accountServices.users, audit, accounts),
+    ...createReviewReportServices(store.db, audit),
   };
 }

@@ -20,6 +20,8 @@ import { incidentRoutes } from '../incidents/incident.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import { reviewChecklistRoutes } from '../review/review-checklist.routes.ts';
 import { reviewCycleRoutes } from '../review/review-cycle.routes.ts';
+import { reviewGovernanceRoutes } from '../review/review-governance.routes.ts';
+import { reviewReportRoutes } from '../review/review-reports.routes.ts';
 import type { Services } from '../services.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
 import { registerAccessControl } from './access.ts';
@@ -102,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, opts.services);
   reviewCycleRoutes(app, opts.services);
   reviewChecklistRoutes(app, opts.services);
+  reviewReportRoutes(app, opts.services);
+  reviewGovernanceRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

@@ -2,6 +2,7 @@ import { storeBackupJob } from '../backup/backup.job.ts';
 import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
+import { followUpReminderJob } from '../review/follow-up.job.ts';
 import { reviewDigestJob } from '../review/review-digest.job.ts';
 import type { Services } from '../services.ts';
 
@@ -11,4 +12,5 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   registerIncidentImports(services, config.dataDir);
   services.jobs.register(demoLoadJob(services));
   services.jobs.register(reviewDigestJob(services));
+  services.jobs.register(followUpReminderJob(services));
 }
