@@ -6,6 +6,7 @@ import { accountPath, accountViewOf } from './pages/account/account-routes.ts';
 import { SessionProvider } from './pages/account/session-context.tsx';
 import { CitiesPage } from './pages/cities-page.tsx';
 import { JobsPage } from './pages/jobs-page.tsx';
+import { reviewPublicPathOf, reviewPublicViewOf } from './pages/review/public-routes.ts';
 import { reviewPathOf, reviewViewOf } from './pages/review/review-routes.ts';
 import { pathOf, useRoute, type View } from './use-route.ts';
 
@@ -14,6 +15,7 @@ const CityPage = lazy(() => import('./pages/city/city-page.tsx').then((m) => ({ 
 const ImportsPage = lazy(() => import('./pages/city/imports-page.tsx').then((m) => ({ default: m.ImportsPage })));
 // The review mechanism's pages (src/web/pages/review), under /review.
 const ReviewPage = lazy(() => import('./pages/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const ReviewPublicPage = lazy(() => import('./pages/review/public-pages.tsx').then((m) => ({ default: m.ReviewPublicPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -38,13 +40,14 @@ export function App() {
   // Sign-in, first-run setup, invitations, password reset and the account page (src/web/pages/account).
   const accountView = accountViewOf(window.location.pathname);
   const reviewView = accountView ? undefined : reviewViewOf(window.location.pathname);
+  const reviewPublicView = accountView || reviewView ? undefined : reviewPublicViewOf(window.location.pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const path = accountView ? accountPath(accountView.page) : reviewView ? reviewPathOf(reviewView) : pathOf(view);
+  const path = accountView ? accountPath(accountView.page) : reviewView ? reviewPathOf(reviewView) : reviewPublicView ? reviewPublicPathOf(reviewPublicView) : pathOf(view);
 
   // A city's pages and the account pages set their own title.
   const pageTitle =
-    accountView || reviewView
+    accountView || reviewView || reviewPublicView
     ? undefined
     : view.page === 'jobs'
       ? intl.formatMessage({ id: 'jobs.title', defaultMessage: 'Jobs' })
@@ -94,7 +97,7 @@ export function App() {
             </p>
           }
         >
-          {accountView ? <AccountPage view={accountView} /> : reviewView ? <ReviewPage view={reviewView} /> : <Page view={view} />}
+          {accountView ? <AccountPage view={accountView} /> : reviewView ? <ReviewPage view={reviewView} /> : reviewPublicView ? <ReviewPublicPage view={reviewPublicView} /> : <Page view={view} />}
         </Suspense>
       </main>
       <footer className="app-footer">
