@@ -1,0 +1,75 @@
+import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { catalogue, operatorToken, uiLocales } from './support.ts';
+
+/**
+ * Issue 9, "Done when": the EXAMPLE cycle (states' self-assessments approved and cleared) taken to a published
+ * executive summary in six languages, a Review Group meeting with an adopted recommendation, the Board's decision, a
+ * published thematic report and a follow-up update — through the API as the operator — and then, in the browser in
+ * each language, the public calendar in date order with no colour on a state, and Kenya's page with its summary in the
+ * reader's language.
+ */
+const languages = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+
+async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>, status = 200) {
+  expect(res.status(), await res.text()).toBe(status);
+  return res.json();
+}
+
+test('a seeded cycle to published reports, a Review Group decision and follow-up; the public pages rank no state', async ({ page, baseURL }) => {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${operatorToken()}` } });
+  const example = await api.post('/api/v1/review/example');
+  expect([201, 409]).toContain(example.status());
+
+  const summary = await ok(await api.post('/api/v1/review/reviews/example-ken/documents', { data: { kind: 'executive_summary' } }), 201);
+  expect((await api.post(`/api/v1/review/documents/${summary.id}/publication`)).status()).toBe(409);
+  for (const l of languages) {
+    await ok(await api.put(`/api/v1/review/translations/${l}/documents/${summary.id}`, { data: { body: `E2E summary in ${l}`, status: 'verified' } }));
+  }
+  await ok(await api.post(`/api/v1/review/countries/KEN/reviews/example-ken/documents/${summary.id}/approval`));
+  await ok(await api.post(`/api/v1/review/documents/${summary.id}/publication`));
+
+  const meeting = await ok(await api.post('/api/v1/review/irg/meetings', { data: { title: 'E2E meeting', startsOn: '2027-10-12', venue: 'online' } }), 201);
+  const withOutcome = await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes`, { data: { kind: 'recommendation', text: 'Support states in collecting data.' } }), 201);
+  const outcome = withOutcome.outcomes.at(-1).id;
+  await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/adoption`));
+  await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/transmission`));
+  const decided = await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/decisions`, { data: { symbol: 'EXAMPLE/EB.2027/9', decidedOn: '2027-11-20', text: 'Approved.' } }), 201);
+  expect(decided.outcomes.at(-1).decisions).toHaveLength(1);
+
+  const thematic = await ok(await api.post('/api/v1/review/cycles/example/thematic-reports', { data: { section: 'principles' } }), 201);
+  for (const l of languages) await ok(await api.put(`/api/v1/review/translations/${l}/documents/${thematic.id}`, { data: { body: `E2E thematic ${l}`, status: 'verified' } }));
+  await ok(await api.post(`/api/v1/review/documents/${thematic.id}/publication`));
+
+  const rec = await ok(await api.post('/api/v1/review/reviews/example-ken/recommendations', { data: { text: 'Publish data by sex and age.', dueOn: '2028-01-31' } }), 201);
+  const updated = await ok(await api.post(`/api/v1/review/countries/KEN/recommendations/${rec.id}/updates`, { data: { status: 'in_progress', body: 'Under way.' } }), 201);
+  expect(updated.updates).toHaveLength(1);
+  await api.dispose();
+
+  for (const locale of uiLocales) {
+    const messages = catalogue(locale);
+    await page.goto(`/review/calendar?lang=${locale}`);
+    await expect(page.getByRole('heading', { level: 1, name: messages['reviewReports.calendar.title'] })).toBeVisible();
+    const rows = page.locator('tbody tr[data-country]');
+    await expect(rows.first()).toBeVisible();
+    const seen = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        country: tr.getAttribute('data-country'),
+        styled: tr.getAttribute('style') ?? tr.getAttribute('class') ?? '',
+        background: getComputedStyle(tr).backgroundColor,
+        cells: tr.querySelectorAll('td').length,
+      })),
+    );
+    // Stage and date only: four columns (date, state, stage, cycle), no styling that could differ by state.
+    expect(new Set(seen.map((s) => s.background)).size).toBe(1);
+    expect(seen.every((s) => s.styled === '' && s.cells === 4)).toBe(true);
+    const api2 = await request.newContext({ baseURL });
+    const entries = (await (await api2.get(`/api/v1/review/calendar?lang=${locale}`)).json()).entries as { country: string; date: string }[];
+    await api2.dispose();
+    expect(seen.map((s) => s.country)).toEqual(entries.map((e) => e.country));
+    expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort());
+
+    await page.goto(`/review/states/KEN?lang=${locale}`);
+    await expect(page.getByText(`E2E summary in ${locale}`)).toBeVisible();
+    await expect(page.locator('.review-document-body').first()).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+  }
+});
