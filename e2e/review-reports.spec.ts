@@ -10,9 +10,11 @@ import { catalogue, operatorToken, uiLocales } from './support.ts';
  */
 const languages = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
-async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>, status = 200) {
+type Body = { id: number; outcomes: { id: number; decisions: unknown[] }[]; updates: unknown[] };
+
+async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>, status = 200): Promise<Body> {
   expect(res.status(), await res.text()).toBe(status);
-  return res.json();
+  return (await res.json()) as Body;
 }
 
 test('a seeded cycle to published reports, a Review Group decision and follow-up; the public pages rank no state', async ({ page, baseURL }) => {
@@ -30,11 +32,11 @@ test('a seeded cycle to published reports, a Review Group decision and follow-up
 
   const meeting = await ok(await api.post('/api/v1/review/irg/meetings', { data: { title: 'E2E meeting', startsOn: '2027-10-12', venue: 'online' } }), 201);
   const withOutcome = await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes`, { data: { kind: 'recommendation', text: 'Support states in collecting data.' } }), 201);
-  const outcome = withOutcome.outcomes.at(-1).id;
+  const outcome = withOutcome.outcomes.at(-1)!.id;
   await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/adoption`));
   await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/transmission`));
   const decided = await ok(await api.post(`/api/v1/review/irg/meetings/${meeting.id}/outcomes/${outcome}/decisions`, { data: { symbol: 'EXAMPLE/EB.2027/9', decidedOn: '2027-11-20', text: 'Approved.' } }), 201);
-  expect(decided.outcomes.at(-1).decisions).toHaveLength(1);
+  expect(decided.outcomes.at(-1)!.decisions).toHaveLength(1);
 
   const thematic = await ok(await api.post('/api/v1/review/cycles/example/thematic-reports', { data: { section: 'principles' } }), 201);
   for (const l of languages) await ok(await api.put(`/api/v1/review/translations/${l}/documents/${thematic.id}`, { data: { body: `E2E thematic ${l}`, status: 'verified' } }));

@@ -5,6 +5,7 @@ import { useCountryName } from '../../components/use-country-name.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { isSecretariat, useSession } from '../account/session-context.tsx';
 import { type ReviewPublicView, reviewPublicPathOf } from './public-routes.ts';
+import { ReviewDocumentsPage, TranslatePage } from './report-pages.tsx';
 import { call, type Stage } from './review-api.ts';
 import { sectionLabels, stageLabels } from './review-labels.ts';
 import { useReviewLoad } from './use-review-load.ts';
@@ -43,6 +44,10 @@ export function ReviewPublicPage({ view }: { view: ReviewPublicView }) {
       return <StatePage key={view.country} country={view.country} />;
     case 'publication':
       return <PublicationPage />;
+    case 'documents':
+      return <ReviewDocumentsPage key={view.review} review={view.review} />;
+    case 'translate':
+      return <TranslatePage key={`${view.language}-${view.id}`} language={view.language} id={view.id} />;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown page ${String(unreachable)}`);

@@ -1,12 +1,21 @@
 // The review mechanism's public pages and the secretariat's publication page, under /review.
-export type ReviewPublicView = { page: 'calendar' } | { page: 'state'; country: string } | { page: 'publication' };
+export type ReviewPublicView =
+  | { page: 'calendar' }
+  | { page: 'state'; country: string }
+  | { page: 'publication' }
+  | { page: 'documents'; review: string }
+  | { page: 'translate'; language: string; id: number };
 
 export function reviewPublicViewOf(pathname: string): ReviewPublicView | undefined {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/review/calendar') return { page: 'calendar' };
   if (path === '/review/publication') return { page: 'publication' };
-  const m = /^\/review\/states\/([A-Z]{3})$/.exec(path);
+  let m = /^\/review\/states\/([A-Z]{3})$/.exec(path);
   if (m) return { page: 'state', country: m[1]! };
+  m = /^\/review\/reports\/([a-z0-9-]+)$/.exec(path);
+  if (m) return { page: 'documents', review: m[1]! };
+  m = /^\/review\/translate\/(ar|en|es|fr|ru|zh)\/(\d+)$/.exec(path);
+  if (m) return { page: 'translate', language: m[1]!, id: Number(m[2]) };
   return undefined;
 }
 
@@ -18,6 +27,10 @@ export function reviewPublicPathOf(view: ReviewPublicView): string {
       return '/review/publication';
     case 'state':
       return `/review/states/${view.country}`;
+    case 'documents':
+      return `/review/reports/${view.review}`;
+    case 'translate':
+      return `/review/translate/${view.language}/${view.id}`;
     default: {
       const unreachable: never = view;
       throw new Error(`Unknown review page ${String(unreachable)}`);
