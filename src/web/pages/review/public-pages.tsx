@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useCountryName } from '../../components/use-country-name.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { isSecretariat, useSession } from '../account/session-context.tsx';
+import { GovernancePage } from './governance-pages.tsx';
 import { type ReviewPublicView, reviewPublicPathOf } from './public-routes.ts';
 import { ReviewDocumentsPage, TranslatePage } from './report-pages.tsx';
 import { call, type Stage } from './review-api.ts';
@@ -44,6 +45,8 @@ export function ReviewPublicPage({ view }: { view: ReviewPublicView }) {
       return <StatePage key={view.country} country={view.country} />;
     case 'publication':
       return <PublicationPage />;
+    case 'governance':
+      return <GovernancePage />;
     case 'documents':
       return <ReviewDocumentsPage key={view.review} review={view.review} />;
     case 'translate':

@@ -3,6 +3,7 @@ export type ReviewPublicView =
   | { page: 'calendar' }
   | { page: 'state'; country: string }
   | { page: 'publication' }
+  | { page: 'governance' }
   | { page: 'documents'; review: string }
   | { page: 'translate'; language: string; id: number };
 
@@ -10,6 +11,7 @@ export function reviewPublicViewOf(pathname: string): ReviewPublicView | undefin
   const path = pathname.replace(/\/+$/, '');
   if (path === '/review/calendar') return { page: 'calendar' };
   if (path === '/review/publication') return { page: 'publication' };
+  if (path === '/review/governance') return { page: 'governance' };
   let m = /^\/review\/states\/([A-Z]{3})$/.exec(path);
   if (m) return { page: 'state', country: m[1]! };
   m = /^\/review\/reports\/([a-z0-9-]+)$/.exec(path);
@@ -25,6 +27,8 @@ export function reviewPublicPathOf(view: ReviewPublicView): string {
       return '/review/calendar';
     case 'publication':
       return '/review/publication';
+    case 'governance':
+      return '/review/governance';
     case 'state':
       return `/review/states/${view.country}`;
     case 'documents':
