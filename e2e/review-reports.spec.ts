@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
 import { catalogue, operatorToken, uiLocales } from './support.ts';
 
@@ -74,4 +76,48 @@ test('a seeded cycle to published reports, a Review Group decision and follow-up
     await expect(page.getByText(`E2E summary in ${locale}`)).toBeVisible();
     await expect(page.locator('.review-document-body').first()).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
   }
+});
+
+const root = join(import.meta.dirname, '..');
+
+/** The newest mail to `to` in the server's mail folder (quoted-printable undone). */
+async function mailTo(to: string): Promise<string> {
+  const dir = join(root, process.env.SAFER_E2E_DATA_DIR!, 'mail');
+  for (let i = 0; i < 100; i++) {
+    const mails = readdirSync(dir, { withFileTypes: true })
+      .filter((f) => f.name.endsWith('.eml'))
+      .map((f) => readFileSync(join(dir, f.name), 'utf8'))
+      .filter((text) => text.includes(`To: ${to}`));
+    if (mails.length > 0) return mails.at(-1)!.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+test('the Board sees the Review Group, the assistance register with states in alphabetical order, and the budget', async ({ browser, baseURL }) => {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${operatorToken()}` } });
+  const example = await api.post('/api/v1/review/example');
+  expect([201, 409]).toContain(example.status());
+  const email = `board-${Date.now()}@example.org`;
+  const password = 'violet-harbour-lantern-42';
+  expect((await api.post('/api/v1/invitations', { data: { email, language: 'en', grants: [{ role: 'platform:board' }] } })).status()).toBe(201);
+  await ok(await api.post('/api/v1/review/budget/lines', { data: { period: '2026-2027', name: 'Review Group meetings', amount: 1_200_000, currency: 'USD' } }), 201);
+  await api.dispose();
+  const token = /\/invitation#token=([\w-]+)/.exec(await mailTo(email))![1]!;
+  const context = await browser.newContext({ baseURL });
+  expect((await context.request.post('/api/v1/invitations/accept', { data: { token, password, displayName: 'Board member' } })).status()).toBe(201);
+  const page = await context.newPage();
+  for (const locale of uiLocales) {
+    const messages = catalogue(locale);
+    await page.goto(`/review/governance?lang=${locale}`);
+    await expect(page.getByRole('heading', { level: 1, name: messages['reviewReports.governance.title'] })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Review Group meetings' }).first()).toBeVisible();
+    const rows = page.locator('tbody tr[data-country]');
+    await expect(rows.first()).toBeVisible();
+    const names = await rows.evaluateAll((trs) => trs.map((tr) => ({ name: tr.querySelector('td')?.textContent ?? '', style: tr.getAttribute('style') ?? '' })));
+    const collator = new Intl.Collator(locale);
+    expect(names.map((n) => n.name)).toEqual([...names.map((n) => n.name)].sort((a, b) => collator.compare(a, b)));
+    expect(names.every((n) => n.style === '')).toBe(true);
+  }
+  await context.close();
 });
