@@ -97,6 +97,13 @@ export class ReportService {
     return this.document(id);
   }
 
+  /** A document as its translators read it (every language): a confidential read, audited. */
+  async forTranslator(id: number, language: UnLanguage, actor: Actor): Promise<ReviewDocument> {
+    const doc = await this.document(id);
+    await this.audit.record(actor, { action: 'review.read', target: { type: 'review_document', id }, scope: { kind: 'language', id: language } });
+    return doc;
+  }
+
   async document(id: number, reviewId?: string): Promise<ReviewDocument> {
     const doc = (await this.repo.documents({ id }))[0];
     if (!doc || (reviewId !== undefined && doc.reviewId !== reviewId)) throw new DomainError('review.document_not_found', `No document ${id}${reviewId ? ` in review ${reviewId}` : ''}.`);
@@ -148,7 +155,7 @@ export class ReportService {
     return this.document(id);
   }
 
-  /** The secretariat's page: every unpublished document with what blocks it and since when, oldest first. */
+  /** The secretariat's page: every unpublished document with what blocks it and since when. */
   async blocked(language: UnLanguage): Promise<BlockedDocument[]> {
     const out: BlockedDocument[] = [];
     const consents = new Map<string, Partial<Record<ConsentSubject, boolean>>>();
@@ -168,8 +175,10 @@ export class ReportService {
         since: new Date(Math.min(d.createdAt.getTime(), ...blockers.map((b) => b.since.getTime()))),
       });
     }
-    // Listed by the date a document has waited since (a process date, never a measure of the state), as a calendar.
-    return out.sort((a, b) => a.since.getTime() - b.since.getTime() || a.id - b.id);
+    // States alphabetically in the reader's language (the thematic reports, of no state, after them); each row says
+    // since when it waits.
+    const collator = new Intl.Collator(language);
+    return out.sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || collator.compare(a.name ?? '', b.name ?? '') || a.id - b.id);
   }
 
   /** Published documents, in the reader's language when published in it (else in the first published one). */

@@ -133,7 +133,7 @@ export function reviewReportRoutes(app: FastifyInstance, services: Services): vo
   r.get(
     '/api/v1/review/translations/:language/documents/:id',
     { config: { access: translator }, schema: { tags, summary: 'A document to translate: its texts in every language.', params: z.object({ language: z.enum(UN_LANGUAGES), id: idParam }), response: responses } },
-    async (req) => reports.document(req.params.id),
+    async (req) => reports.forTranslator(req.params.id, req.params.language, actorOf(req)),
   );
 
   r.post(
