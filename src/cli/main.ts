@@ -10,6 +10,7 @@ import { incidentsCommand } from './commands/incidents.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
 import { populationCommand } from './commands/population.command.ts';
 import { reviewCommand } from './commands/review.command.ts';
+import { reviewReportsCommand } from './commands/review-reports.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
 import { unitsCommand } from './commands/units.command.ts';
@@ -42,6 +43,7 @@ importsCommand(program, getConfig);
 storeCommands(program, getConfig);
 adminCommand(program, getConfig);
 reviewCommand(program, getConfig);
+reviewReportsCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);
