@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import { catalogue, operatorToken, uiLocales } from './support.ts';
 
 /**
@@ -11,6 +12,12 @@ import { catalogue, operatorToken, uiLocales } from './support.ts';
  * reader's language.
  */
 const languages = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+
+async function axe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
+}
 
 type Body = { id: number; outcomes: { id: number; decisions: unknown[] }[]; updates: unknown[] };
 
@@ -71,9 +78,11 @@ test('a seeded cycle to published reports, a Review Group decision and follow-up
     await api2.dispose();
     expect(seen.map((s) => s.country)).toEqual(entries.map((e) => e.country));
     expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort());
+    if (locale === 'en' || locale === 'ar') await axe(page, `the calendar in ${locale}`);
 
     await page.goto(`/review/states/KEN?lang=${locale}`);
     await expect(page.getByText(`E2E summary in ${locale}`)).toBeVisible();
+    if (locale === 'en' || locale === 'ar') await axe(page, `Kenya's page in ${locale}`);
     await expect(page.locator('.review-document-body').first()).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
   }
 });

@@ -111,11 +111,13 @@ function CalendarPage() {
                   <FormattedDate value={`${e.date}T00:00:00Z`} dateStyle="long" timeZone="UTC" />
                 </td>
                 <td>
-                  <AppLink href={reviewPublicPathOf({ page: 'state', country: e.country })}>{e.name}</AppLink>
+                  <AppLink href={reviewPublicPathOf({ page: 'state', country: e.country })}>
+                    <span data-i18n-exempt>{e.name}</span>
+                  </AppLink>
                 </td>
                 <td>{intl.formatMessage(stageLabels[e.stage])}</td>
                 <td>
-                  {e.cycleTitle}
+                  <span data-i18n-exempt>{e.cycleTitle}</span>
                   {e.example && (
                     <span className="review-example-tag">
                       {' '}
@@ -224,9 +226,9 @@ function PublicationPage() {
                 <td>{intl.formatDate(d.since, { dateStyle: 'medium' })}</td>
                 <td>
                   {intl.formatMessage(kindLabels[d.kind as keyof typeof kindLabels])}
-                  {d.country ? ` — ${countryName(d.country)}` : ''}
+                  {d.country ? <span data-i18n-exempt>{` — ${countryName(d.country)}`}</span> : ''}
                   {d.section ? ` — ${intl.formatMessage(sectionLabels[d.section as keyof typeof sectionLabels])}` : ''}
-                  {d.cycle ? ` (${d.cycle})` : ''}
+                  {d.cycle ? <span data-i18n-exempt>{` (${d.cycle})`}</span> : ''}
                 </td>
                 <td>
                   <ul>
