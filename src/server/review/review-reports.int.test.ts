@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
@@ -7,7 +10,10 @@ import { UN_LANGUAGES, type UnLanguage } from '../../core/reference/un-languages
 import { rankingProblems } from '../../core/review/no-ranking.ts';
 import { type Browser, makeUser, platform, sessionFor } from '../accounts/accounts.test-support.ts';
 import { accessTable } from '../http/access.ts';
+import { JobRunner } from '../jobs/job.runner.ts';
+import { registerJobHandlers } from '../jobs/job-handlers.ts';
 import type { Services } from '../services.ts';
+import { FOLLOW_UP_REMINDER_JOB } from './follow-up.job.ts';
 import { EXAMPLE_CYCLE_ID, loadReviewExample } from './review-example.ts';
 
 /**
@@ -169,6 +175,22 @@ describe.each(storeKinds())('review reports on %s', (kind) => {
     await services.review.cycles.approve('next', 'KEN', undefined, { kind: 'system', name: 'test' });
     const asked = await call('GET', '/api/v1/review/countries/KEN/checklists/next-ken/follow-up', who.kenFp);
     expect(asked.body.recommendations.map((r: { id: number }) => r.id)).toEqual([ids.recommendation]);
+  });
+
+  it('sends reminders through the job runner: an overdue recommendation reaches the focal point’s notifications', async () => {
+    // The earlier recommendation is done (no reminder whatever today's date); a new one is long overdue.
+    await call('POST', `/api/v1/review/countries/KEN/recommendations/${ids.recommendation}/updates`, who.kenFp, { status: 'done', body: 'Published.' });
+    await call('POST', '/api/v1/review/reviews/example-ken/recommendations', who.sec, { text: 'Overdue one.', dueOn: '2020-01-31' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'review-jobs-'));
+    try {
+      registerJobHandlers(services, { dataDir });
+      const job = await services.jobs.enqueue(FOLLOW_UP_REMINDER_JOB, {});
+      const outcomes = await new JobRunner(services.jobs, { info() {}, error() {} }).runDue();
+      expect(outcomes.find((o) => o.id === job.id)?.status).toBe('succeeded');
+      expect((await services.jobs.get(job.id)).result).toEqual({ reminded: 1 });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the technical-assistance register and the budget for the secretariat and the Board', async () => {
