@@ -110,13 +110,16 @@ export class ReportService {
     return doc;
   }
 
-  async documentsOf(reviewId: string): Promise<{ documents: (ReviewDocument & { blockers: Blocker[] })[]; consents: Partial<Record<ConsentSubject, boolean>> }> {
+  /** A review's documents before and after publication: a confidential read, audited. */
+  async documentsOf(reviewId: string, actor: Actor): Promise<{ documents: (ReviewDocument & { blockers: Blocker[] })[]; consents: Partial<Record<ConsentSubject, boolean>> }> {
+    await this.audit.record(actor, { action: 'review.read', target: { type: 'review_documents', id: reviewId }, scope: { kind: 'review', id: reviewId } });
     const consents = await this.repo.consents(reviewId);
     const documents = (await this.repo.documents({ reviewId })).map((d) => ({ ...d, blockers: d.publishedAt ? [] : publicationBlockers(d, consents) }));
     return { documents, consents };
   }
 
-  async thematicReports(cycleId: string): Promise<(ReviewDocument & { blockers: Blocker[] })[]> {
+  async thematicReports(cycleId: string, actor: Actor): Promise<(ReviewDocument & { blockers: Blocker[] })[]> {
+    await this.audit.record(actor, { action: 'review.read', target: { type: 'thematic_reports', id: cycleId } });
     return (await this.repo.documents({ cycleId, kind: 'thematic_report' })).map((d) => ({ ...d, blockers: d.publishedAt ? [] : publicationBlockers(d, {}) }));
   }
 

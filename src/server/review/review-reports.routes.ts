@@ -91,13 +91,13 @@ export function reviewReportRoutes(app: FastifyInstance, services: Services): vo
   r.get(
     '/api/v1/review/reviews/:review/documents',
     { config: { access: reviewerRead }, schema: { tags, summary: "A review's documents with their texts per language and what blocks publication.", params: reviewParams, response: responses } },
-    async (req) => reports.documentsOf((await cycles.review(req.params.review)).reviewId),
+    async (req) => reports.documentsOf((await cycles.review(req.params.review)).reviewId, actorOf(req)),
   );
 
   r.get(
     '/api/v1/review/countries/:country/reviews/:review/documents',
     { config: { access: stateRead }, schema: { tags, summary: "The state's view of its review's documents and its consents.", params: stateReviewParams, response: responses } },
-    async (req) => reports.documentsOf((await cycles.review(req.params.review, req.params.country)).reviewId),
+    async (req) => reports.documentsOf((await cycles.review(req.params.review, req.params.country)).reviewId, actorOf(req)),
   );
 
   r.post(
@@ -162,6 +162,6 @@ export function reviewReportRoutes(app: FastifyInstance, services: Services): vo
   r.get(
     '/api/v1/review/cycles/:cycle/thematic-reports',
     { config: { access: boardRead }, schema: { tags, summary: "A cycle's thematic reports with their texts and what blocks publication.", params: cycleParams, response: responses } },
-    async (req) => ({ documents: await reports.thematicReports(req.params.cycle) }),
+    async (req) => ({ documents: await reports.thematicReports(req.params.cycle, actorOf(req)) }),
   );
 }
