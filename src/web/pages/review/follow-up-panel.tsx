@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { AppLink } from '../../components/app-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { reviewPublicPathOf } from './public-routes.ts';
 import { call } from './review-api.ts';
 import { useReviewLoad } from './use-review-load.ts';
 
@@ -18,10 +20,18 @@ type FollowUpStatus = keyof typeof followUpStatusLabels;
 /** In a state's checklist: the recommendations of its earlier reviews, each with its follow-up and a form for an update. */
 export function FollowUpPanel({ country, review }: { country: string; review: string }) {
   const { data, error, reload } = useReviewLoad(() => call<{ recommendations: Recommendation[] }>('GET', `/review/countries/${country}/checklists/${review}/follow-up`), [country, review]);
+  const reports = (
+    <p>
+      <AppLink href={reviewPublicPathOf({ page: 'stateReports', country, review })}>
+        <FormattedMessage id="reviewReports.stateReports.link" defaultMessage="The review's reports, their approval and our consents" />
+      </AppLink>
+    </p>
+  );
   if (error !== undefined) return <ErrorMessage error={error} />;
-  if (!data || data.recommendations.length === 0) return null;
+  if (!data || data.recommendations.length === 0) return reports;
   return (
     <section aria-labelledby="review-follow-up">
+      {reports}
       <h2 id="review-follow-up">
         <FormattedMessage id="reviewReports.followUp.heading" defaultMessage="Follow-up of earlier recommendations" />
       </h2>
@@ -56,14 +66,14 @@ function FollowUpItem({ country, r, onSaved }: { country: string; r: Recommendat
         {r.dueOn && (
           <>
             {' — '}
-            <FormattedMessage id="reviewReports.followUp.due" defaultMessage="due {date}" values={{ date: intl.formatDate(`${r.dueOn}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) }} />
+            <FormattedMessage id="reviewReports.followUp.due" defaultMessage="due {date}" values={{ date: <time dateTime={r.dueOn}>{intl.formatDate(`${r.dueOn}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })}</time> }} />
           </>
         )}
       </p>
       <ul>
         {r.updates.map((u) => (
           <li key={u.id}>
-            {intl.formatDate(u.at, { dateStyle: 'medium' })}: <span data-i18n-exempt>{u.body}</span>
+            <time dateTime={u.at}>{intl.formatDate(u.at, { dateStyle: 'medium' })}</time>: <span data-i18n-exempt>{u.body}</span>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { type ReviewPublicView, reviewPublicPathOf } from './public-routes.ts';
 import { ReviewDocumentsPage, TranslatePage } from './report-pages.tsx';
 import { call, type Stage } from './review-api.ts';
 import { sectionLabels, stageLabels } from './review-labels.ts';
+import { StateReportsPage } from './state-reports-page.tsx';
 import { useReviewLoad } from './use-review-load.ts';
 import './review.css';
 import './public-pages.css';
@@ -47,6 +48,8 @@ export function ReviewPublicPage({ view }: { view: ReviewPublicView }) {
       return <PublicationPage />;
     case 'governance':
       return <GovernancePage />;
+    case 'stateReports':
+      return <StateReportsPage key={view.review} country={view.country} review={view.review} />;
     case 'documents':
       return <ReviewDocumentsPage key={view.review} review={view.review} />;
     case 'translate':
@@ -108,7 +111,9 @@ function CalendarPage() {
             {data.entries.map((e) => (
               <tr key={`${e.cycle}-${e.country}`} data-country={e.country}>
                 <td>
-                  <FormattedDate value={`${e.date}T00:00:00Z`} dateStyle="long" timeZone="UTC" />
+                  <time dateTime={e.date}>
+                    <FormattedDate value={`${e.date}T00:00:00Z`} dateStyle="long" timeZone="UTC" />
+                  </time>
                 </td>
                 <td>
                   <AppLink href={reviewPublicPathOf({ page: 'state', country: e.country })}>
@@ -223,7 +228,9 @@ function PublicationPage() {
           <tbody>
             {data.documents.map((d) => (
               <tr key={d.id}>
-                <td>{intl.formatDate(d.since, { dateStyle: 'medium' })}</td>
+                <td>
+                  <time dateTime={d.since}>{intl.formatDate(d.since, { dateStyle: 'medium' })}</time>
+                </td>
                 <td>
                   {intl.formatMessage(kindLabels[d.kind as keyof typeof kindLabels])}
                   {d.country ? <span data-i18n-exempt>{` — ${countryName(d.country)}`}</span> : ''}

@@ -4,6 +4,7 @@ export type ReviewPublicView =
   | { page: 'state'; country: string }
   | { page: 'publication' }
   | { page: 'governance' }
+  | { page: 'stateReports'; country: string; review: string }
   | { page: 'documents'; review: string }
   | { page: 'translate'; language: string; id: number };
 
@@ -14,6 +15,8 @@ export function reviewPublicViewOf(pathname: string): ReviewPublicView | undefin
   if (path === '/review/governance') return { page: 'governance' };
   let m = /^\/review\/states\/([A-Z]{3})$/.exec(path);
   if (m) return { page: 'state', country: m[1]! };
+  m = /^\/review\/countries\/([A-Z]{3})\/reports\/([a-z0-9-]+)$/.exec(path);
+  if (m) return { page: 'stateReports', country: m[1]!, review: m[2]! };
   m = /^\/review\/reports\/([a-z0-9-]+)$/.exec(path);
   if (m) return { page: 'documents', review: m[1]! };
   m = /^\/review\/translate\/(ar|en|es|fr|ru|zh)\/(\d+)$/.exec(path);
@@ -29,6 +32,8 @@ export function reviewPublicPathOf(view: ReviewPublicView): string {
       return '/review/publication';
     case 'governance':
       return '/review/governance';
+    case 'stateReports':
+      return `/review/countries/${view.country}/reports/${view.review}`;
     case 'state':
       return `/review/states/${view.country}`;
     case 'documents':
