@@ -13,6 +13,7 @@ import { indicatorsCommand } from './commands/indicators.command.ts';
 import { jobsCommand } from './commands/jobs.command.ts';
 import { populationCommand } from './commands/population.command.ts';
 import { reviewCommand } from './commands/review.command.ts';
+import { reviewReportsCommand } from './commands/review-reports.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { storeCommands } from './commands/store.command.ts';
 import { surveysCommand } from './commands/surveys.command.ts';
@@ -52,6 +53,7 @@ hotspotsCommand(program, getConfig);
 surveysCommand(program, getConfig);
 reviewCommand(program, getConfig);
 auditCommand(program, getConfig);
+reviewReportsCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

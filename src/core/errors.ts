@@ -89,6 +89,10 @@ export const errorCodes = {
   'review.file_too_large': 413,
   'review.export_unavailable': 503,
   'upload.too_large': 413,
+  // Review mechanism, part 2 (issue 9)
+  'review.document_not_found': 404,
+  'review.publication_blocked': 409,
+  'review.item_not_found': 404,
   internal: 500,
 } as const;
 

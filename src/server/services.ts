@@ -11,6 +11,7 @@ import { createIndicatorServices, type IndicatorServices } from './indicators/in
 import { JobRepository } from './jobs/job.repository.ts';
 import { JobService } from './jobs/job.service.ts';
 import { createReviewServices, type ReviewServices } from './review/review.wiring.ts';
+import { createReviewReportServices, type ReviewReportServices } from './review/review-reports.wiring.ts';
 import { createSurveyServices, type SurveyServices } from './surveys/survey.wiring.ts';
 import { createUnitServices, type UnitServices } from './units/unit.wiring.ts';
 
@@ -26,7 +27,7 @@ export type Services = {
   HotspotServices &
   IndicatorServices &
   SurveyServices &
-  CommunityServices & { review: ReviewServices };
+  CommunityServices & { review: ReviewServices } & { reviewReports: ReviewReportServices };
 
 /** `accounts` says where links point and how mail goes out (the server's config); the CLI sends no mail. */
 export function createServices(store: Store, accounts?: AccountSettings): Services {
@@ -51,5 +52,6 @@ export function createServices(store: Store, accounts?: AccountSettings): Servic
     ...createIndicatorServices(store, cities, incidentServices.incidents, audit, surveyServices.surveys.indicators),
     ...createCommunityServices(store.db, cities, unitServices.units, audit),
     ...createReviewServices(store.db, accountServices.users, audit, accounts),
+    ...createReviewReportServices(store.db, audit),
   };
 }

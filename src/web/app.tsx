@@ -6,6 +6,7 @@ import { accountPath, accountViewOf } from './pages/account/account-routes.ts';
 import { SessionProvider } from './pages/account/session-context.tsx';
 import { CitiesPage } from './pages/cities-page.tsx';
 import { JobsPage } from './pages/jobs-page.tsx';
+import { reviewPublicPathOf, reviewPublicViewOf } from './pages/review/public-routes.ts';
 import { reviewPathOf, reviewViewOf } from './pages/review/review-routes.ts';
 import { pathOf, useRoute, type View } from './use-route.ts';
 
@@ -19,6 +20,7 @@ const SurveysPage = lazy(() => import('./pages/surveys/surveys-page.tsx').then((
 const ModerationPage = lazy(() => import('./pages/community/moderation-page.tsx').then((m) => ({ default: m.ModerationPage })));
 const IndicatorsPage = lazy(() => import('./pages/indicators/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const MonitoringPage = lazy(() => import('./pages/indicators/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
+const ReviewPublicPage = lazy(() => import('./pages/review/public-pages.tsx').then((m) => ({ default: m.ReviewPublicPage })));
 
 function Page({ view }: { view: View }) {
   switch (view.page) {
@@ -53,13 +55,14 @@ export function App() {
   // Sign-in, first-run setup, invitations, password reset and the account page (src/web/pages/account).
   const accountView = accountViewOf(window.location.pathname);
   const reviewView = accountView ? undefined : reviewViewOf(window.location.pathname);
+  const reviewPublicView = accountView || reviewView ? undefined : reviewPublicViewOf(window.location.pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const path = accountView ? accountPath(accountView.page) : reviewView ? reviewPathOf(reviewView) : pathOf(view);
+  const path = accountView ? accountPath(accountView.page) : reviewView ? reviewPathOf(reviewView) : reviewPublicView ? reviewPublicPathOf(reviewPublicView) : pathOf(view);
 
   // A city's pages and the account pages set their own title.
   const pageTitle =
-    accountView || reviewView
+    accountView || reviewView || reviewPublicView
     ? undefined
     : view.page === 'jobs'
       ? intl.formatMessage({ id: 'jobs.title', defaultMessage: 'Jobs' })
@@ -109,7 +112,7 @@ export function App() {
             </p>
           }
         >
-          {accountView ? <AccountPage view={accountView} /> : reviewView ? <ReviewPage view={reviewView} /> : <Page view={view} />}
+          {accountView ? <AccountPage view={accountView} /> : reviewView ? <ReviewPage view={reviewView} /> : reviewPublicView ? <ReviewPublicPage view={reviewPublicView} /> : <Page view={view} />}
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -127,6 +127,27 @@ export const auditActions = [
   'import.read_rejections',
   'audit.export',
   'audit.retention',
+  // Review mechanism, part 2 (issue 9)
+  'review.document_generate',
+  'review.thematic_generate',
+  'review.translation_save',
+  'review.document_approve',
+  'review.consent_record',
+  'review.document_publish',
+  'review.irg_meeting_create',
+  'review.irg_outcome_add',
+  'review.irg_outcome_adopt',
+  'review.irg_outcome_transmit',
+  'review.board_decision_record',
+  'review.recommendation_create',
+  'review.follow_up_update',
+  'review.follow_up_remind',
+  'review.ta_offer_create',
+  'review.ta_match_create',
+  'review.ta_match_status',
+  'review.budget_line_create',
+  'review.contribution_record',
+  'review.spending_record',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

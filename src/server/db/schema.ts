@@ -614,6 +614,119 @@ export interface ReviewNotificationsTable {
   sent_at: Date | null;
 }
 
+// Review mechanism, part 2 (issue 9): migrations/20261125_0010_review_reports.sql.
+export interface ReviewDocumentStatesTable {
+  document_id: number;
+  section: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  published_at: Date | null;
+}
+export interface ReviewConsentsTable {
+  review_id: string;
+  subject: string;
+  given: boolean;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+export interface ReviewIrgMeetingsTable {
+  id: Generated<number>;
+  cycle_id: string | null;
+  title: string;
+  starts_on: ColumnType<string, string, string>;
+  venue: string;
+  agenda: Json<{ item: string; note: string }[]>;
+  documents: Json<{ title: string; url: string }[]>;
+  participants: Json<{ name: string; role: string }[]>;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ReviewIrgOutcomesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: string;
+  text: string;
+  adopted_at: Date | null;
+  transmitted_at: Date | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ReviewBoardDecisionsTable {
+  id: Generated<number>;
+  outcome_id: number;
+  symbol: string;
+  decided_on: ColumnType<string, string, string>;
+  text: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+export interface ReviewRecommendationsTable {
+  id: Generated<number>;
+  review_id: string;
+  text: string;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<string, string | undefined, string>;
+  last_reminded_at: Date | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ReviewFollowUpUpdatesTable {
+  id: Generated<number>;
+  recommendation_id: number;
+  status: string;
+  body: string;
+  evidence: Json<{ title: string; url: string }[]>;
+  author: string;
+  at: Timestamp;
+}
+export interface ReviewTaOffersTable {
+  id: Generated<number>;
+  partner: string;
+  type: string;
+  subject: string;
+  details: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ReviewTaMatchesTable {
+  id: Generated<number>;
+  review_id: string;
+  question_id: string;
+  need_index: number;
+  offer_id: number;
+  status: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+export interface ReviewBudgetLinesTable {
+  id: Generated<number>;
+  period: string;
+  name: string;
+  amount: number;
+  currency: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ReviewContributionsTable {
+  id: Generated<number>;
+  donor: string;
+  amount: number;
+  currency: string;
+  received_on: ColumnType<string, string, string>;
+  unconditional: boolean;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+export interface ReviewSpendingTable {
+  id: Generated<number>;
+  line_id: number;
+  amount: number;
+  spent_on: ColumnType<string, string, string>;
+  description: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   cities: CitiesTable;
@@ -672,4 +785,17 @@ export interface DB {
   review_document_translations: ReviewDocumentTranslationsTable;
   review_mail_preferences: ReviewMailPreferencesTable;
   review_notifications: ReviewNotificationsTable;
+  // Review mechanism, part 2 (issue 9)
+  review_document_states: ReviewDocumentStatesTable;
+  review_consents: ReviewConsentsTable;
+  review_irg_meetings: ReviewIrgMeetingsTable;
+  review_irg_outcomes: ReviewIrgOutcomesTable;
+  review_board_decisions: ReviewBoardDecisionsTable;
+  review_recommendations: ReviewRecommendationsTable;
+  review_follow_up_updates: ReviewFollowUpUpdatesTable;
+  review_ta_offers: ReviewTaOffersTable;
+  review_ta_matches: ReviewTaMatchesTable;
+  review_budget_lines: ReviewBudgetLinesTable;
+  review_contributions: ReviewContributionsTable;
+  review_spending: ReviewSpendingTable;
 }

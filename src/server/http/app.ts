@@ -27,6 +27,8 @@ import { monitoringRoutes } from '../indicators/monitoring.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import { reviewChecklistRoutes } from '../review/review-checklist.routes.ts';
 import { reviewCycleRoutes } from '../review/review-cycle.routes.ts';
+import { reviewGovernanceRoutes } from '../review/review-governance.routes.ts';
+import { reviewReportRoutes } from '../review/review-reports.routes.ts';
 import type { Services } from '../services.ts';
 import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { unitRoutes } from '../units/unit.routes.ts';
@@ -125,6 +127,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   reviewCycleRoutes(app, opts.services);
   reviewChecklistRoutes(app, opts.services);
+  reviewReportRoutes(app, opts.services);
+  reviewGovernanceRoutes(app, opts.services);
 
   await registerWeb(app);
   return app;

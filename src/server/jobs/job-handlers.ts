@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { demoLoadJob } from '../demo.ts';
 import { registerIncidentImports } from '../imports/incidents-import.job.ts';
 import { monitoringReportJob } from '../indicators/report.job.ts';
+import { followUpReminderJob } from '../review/follow-up.job.ts';
 import { reviewDigestJob } from '../review/review-digest.job.ts';
 import type { Services } from '../services.ts';
 import { registerSurveyImports } from '../surveys/surveys-import.job.ts';
@@ -19,4 +20,5 @@ export function registerJobHandlers(services: Services, config: Pick<Config, 'da
   services.jobs.register(contactRetentionJob(services.community, services.jobs));
   services.jobs.register(reviewDigestJob(services));
   services.jobs.register(auditRetentionJob(services.audit, services.jobs, config.auditRetentionDays ?? 2557));
+  services.jobs.register(followUpReminderJob(services));
 }

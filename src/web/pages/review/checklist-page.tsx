@@ -8,6 +8,7 @@ import { useSession } from '../account/session-context.tsx';
 import { AnswerForm, AnswerView } from './answer-form.tsx';
 import { Dialogue } from './dialogue.tsx';
 import { ExampleBanner } from './example-banner.tsx';
+import { FollowUpPanel } from './follow-up-panel.tsx';
 import { type Change, type ChecklistView, call, reviewerBase, stateChecklist } from './review-api.ts';
 import { checklistStatusLabels, confidentialityLabels, sectionLabels } from './review-labels.ts';
 import { reviewPathOf } from './review-routes.ts';
@@ -172,6 +173,7 @@ export function ChecklistPage(props: Props) {
           {notice && <p role="status">{notice}</p>}
         </section>
       )}
+      {props.mode === 'state' && <FollowUpPanel country={props.country} review={props.review} />}
       <Versions base={props.mode === 'state' ? base : reviewerBase(props.review)} submissions={v.submissions} mode={props.mode} />
     </section>
   );

@@ -10,6 +10,7 @@ import { ExampleBanner } from './example-banner.tsx';
 import { ProposalPage } from './proposal-page.tsx';
 import { type Balance, type Cycle, call, type Participant, type Stage } from './review-api.ts';
 import { participationLabels, sectionLabels, stageLabels } from './review-labels.ts';
+import { ReviewLinks } from './review-links.tsx';
 import { type ReviewView, reviewPathOf } from './review-routes.ts';
 import { useReviewLoad } from './use-review-load.ts';
 import './review.css';
@@ -50,6 +51,7 @@ function CyclesPage() {
         <p className="notice">
           <FormattedMessage id="review.signInNeeded" defaultMessage="Sign in to take part in the review of the guidelines' implementation." />
         </p>
+        <ReviewLinks state={state} />
       </section>
     );
   }
@@ -58,6 +60,7 @@ function CyclesPage() {
       <h1 tabIndex={-1}>
         <FormattedMessage id="review.cycles.title" defaultMessage="Review of implementation" />
       </h1>
+      <ReviewLinks state={state} />
       {cycles.error !== undefined && <ErrorMessage error={cycles.error} />}
       <h2>
         <FormattedMessage id="review.cycles.heading" defaultMessage="Review cycles" />
