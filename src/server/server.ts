@@ -12,8 +12,11 @@ import { loadDemoIfEmpty } from './demo.ts';
 import { buildApp } from './http/app.ts';
 import { JobRunner } from './jobs/job.runner.ts';
 import { registerJobHandlers } from './jobs/job-handlers.ts';
+import { DAY_MS, scheduleRecurring } from './jobs/recurring.ts';
 import { Mailer } from './mail/mailer.ts';
 import { ensureOperatorToken } from './operator-token.ts';
+import { FOLLOW_UP_REMINDER_JOB } from './review/follow-up.job.ts';
+import { REVIEW_DIGEST_JOB } from './review/review-digest.job.ts';
 import { createServices } from './services.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -45,6 +48,9 @@ async function serve(config: Config, log: pino.Logger, store: Store): Promise<vo
   const requeued = await services.jobs.repo.requeueAbandoned({ everyone: store.kind === 'pglite' });
   if (requeued > 0) log.info({ requeued }, 'jobs left running by a previous process were queued again');
   await scheduleContactRetention(services.jobs, new Date());
+  // The review mechanism's daily mail digest and follow-up reminders.
+  await scheduleRecurring(services.jobs, REVIEW_DIGEST_JOB, { repeat: true }, new Date(Date.now() + DAY_MS));
+  await scheduleRecurring(services.jobs, FOLLOW_UP_REMINDER_JOB, { repeat: true }, new Date(Date.now() + DAY_MS));
   if (config.demo && (await loadDemoIfEmpty(services))) log.info('demo city created in the empty store; its data loads as a job (see Jobs)');
 
   const app = await buildApp({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/job.handler.ts';
 import type { JobService } from '../jobs/job.service.ts';
+import { DAY_MS, scheduleRecurring } from '../jobs/recurring.ts';
 import type { AuditService } from './audit.service.ts';
 
 export const AUDIT_RETENTION_JOB = 'audit.retention';
-const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The `audit.retention` job: deletes audit log entries older than the retention period (`SAFER_AUDIT_RETENTION_DAYS`,
@@ -19,7 +19,7 @@ export function auditRetentionJob(audit: AuditService, jobs: JobService, retenti
     async run(ctx) {
       const deleted = await audit.applyRetention(retentionDays);
       await ctx.progress(1, 1, `${deleted} entries older than ${retentionDays} days deleted`);
-      await scheduleAuditRetention(jobs, new Date(Date.now() + dayMs));
+      await scheduleAuditRetention(jobs, new Date(Date.now() + DAY_MS));
       return { deleted };
     },
   });
@@ -27,7 +27,5 @@ export function auditRetentionJob(audit: AuditService, jobs: JobService, retenti
 
 /** Queues the retention job unless one is queued already (the server calls it at start). */
 export async function scheduleAuditRetention(jobs: JobService, runAt = new Date()): Promise<void> {
-  const queued = await jobs.list(1000, 'queued');
-  if (queued.some((j) => j.kind === AUDIT_RETENTION_JOB && j.id !== undefined)) return;
-  await jobs.enqueue(AUDIT_RETENTION_JOB, {}, { runAt });
+  await scheduleRecurring(jobs, AUDIT_RETENTION_JOB, {}, runAt);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/job.handler.ts';
 import type { JobService } from '../jobs/job.service.ts';
+import { HOUR_MS, scheduleRecurring } from '../jobs/recurring.ts';
 import type { CommunityService } from './community.service.ts';
 
 export const CONTACT_RETENTION_JOB = 'community.contact_retention';
-const EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Deletes the contact details of community reports once the retention period of their city has passed (each
@@ -26,7 +26,6 @@ export function contactRetentionJob(community: CommunityService, jobs: JobServic
 }
 
 /** Queues the next run unless one is already waiting (called at start-up and by each run). */
-export async function scheduleNext(jobs: JobService, runAt = new Date(Date.now() + EVERY_MS)): Promise<void> {
-  const waiting = (await jobs.list(500, 'queued')).some((j) => j.kind === CONTACT_RETENTION_JOB);
-  if (!waiting) await jobs.enqueue(CONTACT_RETENTION_JOB, { repeat: true }, { runAt });
+export async function scheduleNext(jobs: JobService, runAt = new Date(Date.now() + HOUR_MS)): Promise<void> {
+  await scheduleRecurring(jobs, CONTACT_RETENTION_JOB, { repeat: true }, runAt);
 }

@@ -26,6 +26,12 @@ const kindLabels: Record<string, MessageDescriptor> = defineMessages({
   'aggregates.rebuild': { id: 'jobs.kind.aggregatesRebuild', defaultMessage: 'Aggregate rebuild' },
   'store.backup': { id: 'jobs.kind.storeBackup', defaultMessage: 'Data store backup' },
   'community.contact_retention': { id: 'jobs.kind.contactRetention', defaultMessage: 'Deletion of expired contact details' },
+  'audit.retention': { id: 'jobs.kind.auditRetention', defaultMessage: 'Deletion of audit entries past retention' },
+  'demo.load': { id: 'jobs.kind.demoLoad', defaultMessage: 'Demo city data load' },
+  'imports.cleanup': { id: 'jobs.kind.importsCleanup', defaultMessage: 'Clean-up of interrupted imports' },
+  'monitoring.report': { id: 'jobs.kind.monitoringReport', defaultMessage: 'Monitoring progress report' },
+  'review.mail_digest': { id: 'jobs.kind.reviewDigest', defaultMessage: 'Review mail digest' },
+  'review.follow_up_reminders': { id: 'jobs.kind.followUpReminders', defaultMessage: 'Follow-up reminders' },
 });
 
 export function kindLabel(kind: string): MessageDescriptor | undefined {
