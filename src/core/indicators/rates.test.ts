@@ -90,6 +90,20 @@ describe('record-based rates', () => {
     expect(groupPopulation(rows, undefined, undefined)).toBe(12);
   });
 
+  it('take the nearest year with the group, the earlier on a tie, the same year first', () => {
+    const rows = [pop('U', 2018, 'male', 'total', 18), pop('U', 2020, 'female', 'total', 1), pop('U', 2022, 'male', 'total', 22), pop('U', 2025, 'male', 'total', 25)];
+    const look = populationLookup(rows, ['U']);
+    expect(look('U', 2020, 'male', undefined)).toEqual({ population: 18, year: 2018 });
+    expect(look('U', 2021, 'male', undefined)).toEqual({ population: 22, year: 2022 });
+    expect(look('U', 2024, 'male', undefined)).toEqual({ population: 25, year: 2025 });
+    expect(look('U', 2030, 'male', undefined)).toEqual({ population: 25, year: 2025 });
+    expect(look('U', 2010, 'male', undefined)).toEqual({ population: 18, year: 2018 });
+    expect(look('U', 2022, 'male', undefined)).toEqual({ population: 22, year: 2022 });
+    expect(look('U', 2021, 'female', undefined)).toEqual({ population: 1, year: 2020 });
+    expect(look('U', 2021, 'other', undefined)).toBeUndefined();
+    expect(look('V', 2020, undefined, undefined)).toBeUndefined();
+  });
+
   it('cut periods into time cells and years', () => {
     expect(timeCells({ from: '2020-11-15', to: '2021-02-01' }, 'quarter')).toEqual(['2020-Q4', '2021-Q1']);
     expect(yearShares({ from: '2020-07-01', to: '2021-06-30' }).map((s) => s.days)).toEqual([184, 181]);

@@ -98,23 +98,41 @@ export function yearShares(span: { from: string; to: string }): { year: number; 
  * the group (sex total over SDG age bands, or age band over sexes). Undefined when the rows cannot make it.
  */
 export function groupPopulation(rows: readonly PopulationRow[], sex: string | undefined, age: string | undefined): number | undefined {
-  const sexes = ['female', 'male', 'other', 'unknown'];
-  const bands = ['0-14', '15-29', '30-44', '45-59', '60+', 'unknown'];
   const wantSex = sex ?? 'total';
   const wantAge = age ?? 'total';
-  const find = (s: string, a: string) => rows.find((r) => r.sex === s && r.ageBand === a)?.population;
-  const sum = (pairs: [string, string][]) => {
-    const got = pairs.map(([s, a]) => find(s, a)).filter((v): v is number => v !== undefined);
-    return got.length > 0 ? got.reduce((x, v) => x + v, 0) : undefined;
-  };
-  const exact = find(wantSex, wantAge);
+  const exact = findPopulation(rows, wantSex, wantAge);
   if (exact !== undefined) return exact;
   if (wantSex === 'total' && wantAge === 'total') {
-    return sum(bands.map((b) => ['total', b])) ?? sum(sexes.map((s) => [s, 'total'])) ?? sum(sexes.flatMap((s) => bands.map((b) => [s, b] as [string, string])));
+    return sumPopulation(rows, totalList, groupBands) ?? sumPopulation(rows, groupSexes, totalList) ?? sumPopulation(rows, groupSexes, groupBands);
   }
-  if (wantAge === 'total') return sum(bands.map((b) => [wantSex, b]));
-  if (wantSex === 'total') return sum(sexes.map((s) => [s, wantAge]));
+  if (wantAge === 'total') return sumPopulation(rows, [wantSex], groupBands);
+  if (wantSex === 'total') return sumPopulation(rows, groupSexes, [wantAge]);
   return undefined;
+}
+
+const groupSexes = ['female', 'male', 'other', 'unknown'];
+const groupBands = ['0-14', '15-29', '30-44', '45-59', '60+', 'unknown'];
+const totalList = ['total'];
+
+function findPopulation(rows: readonly PopulationRow[], sex: string, age: string): number | undefined {
+  for (const r of rows) if (r.sex === sex && r.ageBand === age) return r.population;
+  return undefined;
+}
+
+/** The sum over every (sex, age) pair present; undefined when none is. */
+function sumPopulation(rows: readonly PopulationRow[], sexes: readonly string[], ages: readonly string[]): number | undefined {
+  let total = 0;
+  let any = false;
+  for (const s of sexes) {
+    for (const a of ages) {
+      const v = findPopulation(rows, s, a);
+      if (v !== undefined) {
+        total += v;
+        any = true;
+      }
+    }
+  }
+  return any ? total : undefined;
 }
 
 /** Population lookup with the nearest-year rule; `year` says which year was used. */
@@ -142,11 +160,16 @@ export function populationLookup(rows: readonly PopulationRow[], cityUnits: read
     const key = `${unit}\u0000${year}\u0000${sex ?? ''}\u0000${age ?? ''}`;
     if (cache.has(key)) return cache.get(key);
     const have = sortedYears.get(unit) ?? [];
-    // The same year first; else the others by distance (the earlier on a tie).
-    const years = have.includes(year) ? [year, ...have.filter((y) => y !== year)] : [...have];
-    years.sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || a - b);
+    // The same year first; else the others by distance (the earlier on a tie): walk outwards from where the year
+    // falls in the sorted list, taking the nearer side, the earlier on a tie.
     let found: { population: number; year: number } | undefined;
-    for (const y of years) {
+    let hi = 0;
+    while (hi < have.length && have[hi]! < year) hi++;
+    let lo = hi - 1;
+    while (lo >= 0 || hi < have.length) {
+      let y: number;
+      if (hi >= have.length || (lo >= 0 && year - have[lo]! <= have[hi]! - year)) y = have[lo--]!;
+      else y = have[hi++]!;
       const p = groupPopulation(byUnitYear.get(`${unit}\u0000${y}`) ?? [], sex, age);
       if (p !== undefined) {
         found = { population: p, year: y };

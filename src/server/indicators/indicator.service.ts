@@ -44,7 +44,7 @@ export const MIN_RESPONDENTS = 30;
  * the population; survey-based ones from the survey source.
  */
 export class IndicatorService {
-  private readonly referenceCache = new Map<number, { stamp: string; refs: UnitRef[]; popRows: PopulationRow[] }>();
+  private readonly referenceCache = new Map<number, Reference>();
 
   constructor(
     private readonly repo: IndicatorRepository,
@@ -63,15 +63,18 @@ export class IndicatorService {
   }
 
   async definition(citySlug: string, code: string): Promise<IndicatorDefinition> {
-    const city = await this.cities.get(citySlug);
+    return this.definitionIn(await this.cities.get(citySlug), code);
+  }
+
+  private async definitionIn(city: { id: number; slug: string }, code: string): Promise<IndicatorDefinition> {
     const def = findIndicator(code, (await this.repo.listCustom(city.id)).map(customIndicator));
-    if (!def) throw new DomainError('indicator.not_found', `No indicator "${code}" in ${citySlug}.`, { code });
+    if (!def) throw new DomainError('indicator.not_found', `No indicator "${code}" in ${city.slug}.`, { code });
     return def;
   }
 
   async compute(citySlug: string, code: string, q: IndicatorQuery, access: IndicatorAccess): Promise<IndicatorAnswer> {
     const city = await this.cities.get(citySlug);
-    const def = await this.definition(citySlug, code);
+    const def = await this.definitionIn(city, code);
     const bad = q.by.filter((k) => !def.by.includes(k));
     if (bad.length > 0) {
       throw new DomainError('validation', `by: ${code} cannot be broken down by ${bad.join(', ')} (allowed: ${def.by.join(', ')}).`, { field: 'by' });
@@ -133,13 +136,13 @@ export class IndicatorService {
       notes.push(`Period not given in full: from ${from} to ${to}, the months with records.`);
     }
     if (from > to) return this.empty(def, q, notes);
-    const { refs, popRows } = await this.reference(city.id);
+    const { refs, popRows, codeOf } = await this.reference(city.id);
     const level = finestLevel(refs);
     const years = { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) };
     const units = level === undefined ? [] : unitCodes(refs, level, years.from, years.to);
     const wholeYears = from.endsWith('-01-01') && to.endsWith('-12-31') && !by.includes('month') && !by.includes('quarter');
     const counts = wholeYears
-      ? await this.fromRollup(city.id, spec.iccs, years, by, spec.bySource, refs, level)
+      ? await this.fromRollup(city.id, spec.iccs, years, by, spec.bySource, codeOf)
       : await this.fromSummary(city.slug, spec.iccs, from, to, by, spec.bySource);
     notes.push(
       wholeYears
@@ -169,11 +172,14 @@ export class IndicatorService {
    * The city's unit versions and population rows, kept between questions while their stamp (counts and sums of
    * both tables) is unchanged: every question reads the stamp, not the rows.
    */
-  private async reference(cityId: number): Promise<{ refs: UnitRef[]; popRows: PopulationRow[] }> {
+  private async reference(cityId: number): Promise<Reference> {
     const stamp = await this.repo.referenceStamp(cityId);
     const hit = this.referenceCache.get(cityId);
     if (hit && hit.stamp === stamp) return hit;
-    const fresh = { stamp, refs: await this.records.unitVersions(cityId), popRows: await this.repo.population(cityId) };
+    const refs = await this.records.unitVersions(cityId);
+    const level = finestLevel(refs);
+    const codeOf = level === undefined ? new Map<number, string>() : codesAtLevel(refs, level).codeOf;
+    const fresh = { stamp, refs, popRows: await this.repo.population(cityId), codeOf };
     this.referenceCache.set(cityId, fresh);
     return fresh;
   }
@@ -184,16 +190,14 @@ export class IndicatorService {
     years: { from: number; to: number },
     by: readonly RecordBy[],
     bySource: boolean,
-    refs: readonly UnitRef[],
-    level: number | undefined,
+    codeOf: ReadonlyMap<number, string>,
   ): Promise<KeyedCount[]> {
-    const stamp = await this.repo.importStamp(cityId);
-    if ((await this.repo.rollupStamp(cityId)) !== stamp) await this.repo.rebuildRollup(cityId, stamp);
+    const stamps = await this.repo.stamps(cityId);
+    if (stamps.rollup !== stamps.imports) await this.repo.rebuildRollup(cityId, stamps.imports);
     const keys: RollupKey[] = [];
     for (const k of by) if (k === 'unit' || k === 'year' || k === 'sex' || k === 'age') keys.push(k);
     if (bySource) keys.push('source');
     const rows = await this.repo.fromRollup(cityId, iccs, years, keys);
-    const codeOf = level === undefined ? new Map<number, string>() : codesAtLevel(refs, level).codeOf;
     return rows.map((r) => ({
       ...(r.unit !== undefined ? { unit: r.unit === '0' ? 'outside' : (codeOf.get(Number(r.unit)) ?? r.unit) } : {}),
       ...(r.year !== undefined ? { month: `${r.year}-01` } : {}),
@@ -265,6 +269,9 @@ export class IndicatorService {
     await this.audit.record(actor, { action: 'indicator.delete', target: { type: 'indicator', id: `city:${code}` }, scope: { kind: 'city', id: city.slug }, fields: [] });
   }
 }
+
+/** The city's unit versions and population, with the codes of its finest units by id. */
+type Reference = { stamp: string; refs: UnitRef[]; popRows: PopulationRow[]; codeOf: ReadonlyMap<number, string> };
 
 /** The last day of the month whose first day is given. */
 function lastDay(first: string): string {
