@@ -213,8 +213,12 @@ export function computeRates(input: RateInput): RateResult {
   const timeKey = (['month', 'quarter', 'year'] as const).find((k) => input.by.includes(k));
   const keys = input.by.filter((k) => k !== 'month' && k !== 'quarter' && k !== 'year') as ('unit' | 'sex' | 'age')[];
   const cells = new Map<string, { keys: Partial<Record<IndicatorBy, string>>; source?: string; count: number }>();
-  const idOf = (k: Partial<Record<IndicatorBy, string>>, source: string | undefined) =>
-    [...input.by.map((b) => k[b] ?? ''), source ?? ''].join('\u0000');
+  const by = input.by;
+  const idOf = (k: Partial<Record<IndicatorBy, string>>, source: string | undefined) => {
+    let id = '';
+    for (let i = 0; i < by.length; i++) id += `${k[by[i]!] ?? ''}\u0000`;
+    return id + (source ?? '');
+  };
   const sources = new Set<string>();
   const combos = new Map<string, Partial<Record<IndicatorBy, string>>>();
   for (const c of input.counts) {
@@ -304,17 +308,20 @@ export function computeRates(input: RateInput): RateResult {
       flags,
     });
   }
-  rows.sort((a, b) => {
-    for (const k of input.by) {
-      const x = a.keys[k] ?? '';
-      const y = b.keys[k] ?? '';
-      if (x !== y) {
-        if (k === 'unit' && (x === 'outside' || y === 'outside')) return x === 'outside' ? 1 : -1;
-        return x < y ? -1 : 1;
-      }
+  // In the order of the keys asked, then the source; "outside" after every unit. Keys hold no NUL, so comparing the
+  // keys joined with NUL compares them key by key; U+FFFF sorts after any code.
+  const sortKey = (r: RecordRow) => {
+    let key = '';
+    for (let i = 0; i < by.length; i++) {
+      const k = by[i]!;
+      const v = r.keys[k] ?? '';
+      key += `${k === 'unit' && v === 'outside' ? '\uffff' : v}\u0000`;
     }
-    return (a.source ?? '') < (b.source ?? '') ? -1 : (a.source ?? '') > (b.source ?? '') ? 1 : 0;
-  });
+    return key + (r.source ?? '');
+  };
+  const keyed = rows.map((r) => ({ key: sortKey(r), r }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.r;
   const notes = [
     `Rates are per 100,000 residents per year, with exact Poisson 95% intervals; the denominator is person-years (population × the share of each year covered) from ${input.period.from} to ${input.period.to}.`,
   ];
