@@ -54,6 +54,9 @@ export function incidentsCommand(program: Command, config: () => Config): void {
             signal: abort.signal,
             onProgress: (p) => bar.update(p.bytes, p.totalBytes),
           });
+          // The indicators' yearly rollup follows the new records now, not on the first question; the import stands
+          // whatever happens here (a question rebuilds a rollup that is behind).
+          await t.services.indicators.refreshRollup(f.city).catch(() => false);
           const rows = await t.services.imports.rejections(f.city, result.batch.id);
           const rejectionsCsv = stringify(
             rows.map((r) => [r.line, r.field, r.value, r.reason]),

@@ -33,6 +33,9 @@ export function incidentsImportJob(services: Services) {
         signal: ctx.signal,
         onProgress: (p) => ctx.progress(p.bytes, p.totalBytes, `${p.rows} rows read`),
       });
+      // The records are in; the yearly rollup of the indicators follows them now rather than on the first question.
+      // The import stands whatever happens here: a question rebuilds a rollup that is behind.
+      await services.indicators.refreshRollup(city).catch(() => false);
       return { batch: result.batch.id, totals: result.batch.totals, notes: result.notes };
     },
   });

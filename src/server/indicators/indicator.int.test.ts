@@ -227,4 +227,17 @@ describe.each(storeKinds())('indicators on %s', (kind) => {
     // Without Chromium the report keeps its HTML and says why there is no PDF.
     expect(await printPdf('<p>x</p>', `${dir}/no-chromium-here`)).toEqual({ pdf: null, note: expect.stringMatching(/Chromium is not installed/) });
   }, 120_000);
+
+  it('brings the yearly rollup up to date as an import finishes, once, with the new records counted', async () => {
+    const before = await services.indicators.compute('ind', '16.1.1', { by: ['unit'], from: '2021-01-01', to: '2021-12-31' }, 'exact');
+    const bPolice = () => before.rows.find((r) => r.unit === 'B' && r.source === 'police')!.numerator;
+    const path = `${dir}/police-more.csv`;
+    writeFileSync(path, ['id,date,ward,kind,sex', 'more-1,2021-03-04,B,H,F', 'more-2,2021-05-06,B,H,M', ''].join('\n'));
+    await services.incidentImports.importFile({ citySlug: 'ind', path, fileName: 'police-more.csv', profile: profile('police') });
+    expect(await services.indicators.refreshRollup('ind')).toBe(true);
+    expect(await services.indicators.refreshRollup('ind')).toBe(false);
+    const after = await services.indicators.compute('ind', '16.1.1', { by: ['unit'], from: '2021-01-01', to: '2021-12-31' }, 'exact');
+    expect(after.notes.join(' ')).toContain('yearly rollup');
+    expect(after.rows.find((r) => r.unit === 'B' && r.source === 'police')!.numerator).toBe(bPolice()! + 2);
+  });
 });

@@ -208,6 +208,18 @@ export class IndicatorService {
     }));
   }
 
+  /**
+   * Brings the city's yearly rollup up to date with its imports, as an import finishes, so that the first question
+   * after it does not wait for the rebuild. True when it was rebuilt. (A question still rebuilds it if it is behind.)
+   */
+  async refreshRollup(citySlug: string): Promise<boolean> {
+    const city = await this.cities.get(citySlug);
+    const stamps = await this.repo.stamps(city.id);
+    if (stamps.rollup === stamps.imports) return false;
+    await this.repo.rebuildRollup(city.id, stamps.imports);
+    return true;
+  }
+
   private async fromSummary(slug: string, iccs: string, from: string, to: string, by: readonly RecordBy[], bySource: boolean): Promise<KeyedCount[]> {
     const keys: SummaryKey[] = [];
     if (by.includes('unit')) keys.push('unit');
