@@ -12,12 +12,13 @@ export type RollupKey = 'unit' | 'year' | 'sex' | 'age' | 'source';
 
 export type RollupCount = Partial<Record<RollupKey, string>> & { count: number };
 
-const rollupColumn: Record<RollupKey, string> = {
-  unit: 'unit_id::text',
-  year: 'year::text',
-  sex: 'sex',
-  age: 'age_band',
-  source: 'source',
+/** The stored column behind each key, and its cast to text where it is not text. */
+const rollupColumn: Record<RollupKey, { column: string; cast: string }> = {
+  unit: { column: 'unit_id', cast: '::text' },
+  year: { column: 'year', cast: '::text' },
+  sex: { column: 'sex', cast: '' },
+  age: { column: 'age_band', cast: '' },
+  source: { column: 'source', cast: '' },
 };
 
 /** First key of the advisory lock that orders rollup rebuilds ("indi" in ASCII). */
@@ -86,11 +87,14 @@ export class IndicatorRepository {
       iccsRange(iccs),
       sql`year between ${years.from} and ${years.to}`,
     ];
-    const select = sql.raw(by.map((k) => `${rollupColumn[k]} as "${k}", `).join(''));
+    // Grouped on the stored columns, cast to text after: the casts run once per answer row, not once per row read.
+    const inner = sql.raw(by.map((k) => `${rollupColumn[k].column} as "${k}", `).join(''));
+    const outer = sql.raw(by.map((k) => `"${k}"${rollupColumn[k].cast} as "${k}", `).join(''));
     const group = by.length > 0 ? sql.raw(`group by ${by.map((_, i) => i + 1).join(', ')}`) : sql``;
     const { rows } = await sql<RollupCount>`
-      select ${select} sum(count)::int as count from indicator_rollups
-      where ${sql.join(conditions, sql` and `)} ${group}`.execute(this.db);
+      select ${outer} count from (
+        select ${inner} sum(count)::int as count from indicator_rollups
+        where ${sql.join(conditions, sql` and `)} ${group}) r`.execute(this.db);
     return rows;
   }
 

@@ -11,7 +11,7 @@ import {
 } from '../../core/indicators/definition.ts';
 import { flatten, type IndicatorOutputRow, suppressRows } from '../../core/indicators/output.ts';
 import type { IndicatorQuery } from '../../core/indicators/query.ts';
-import { computeRates, type KeyedCount, populationLookup, type RecordBy } from '../../core/indicators/rates.ts';
+import { computeRates, type KeyedCount, type PopulationLookup, populationLookup, type RecordBy } from '../../core/indicators/rates.ts';
 import type { SurveyIndicatorSource } from '../../core/indicators/survey-source.ts';
 import type { PopulationRow } from '../../core/units/population.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -136,7 +136,8 @@ export class IndicatorService {
       notes.push(`Period not given in full: from ${from} to ${to}, the months with records.`);
     }
     if (from > to) return this.empty(def, q, notes);
-    const { refs, popRows, codeOf } = await this.reference(city.id);
+    const reference = await this.reference(city.id);
+    const { refs, codeOf } = reference;
     const level = finestLevel(refs);
     const years = { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) };
     const units = level === undefined ? [] : unitCodes(refs, level, years.from, years.to);
@@ -150,9 +151,8 @@ export class IndicatorService {
         : 'Counted from the monthly incident aggregates, and from the records for partial months at the edges.',
     );
     if (by.includes('unit') && level !== undefined) notes.push(`Units of level ${level} (the finest); "outside" counts records outside every unit.`);
-    const withPop = new Set(popRows.map((r) => r.unitCode));
-    const cityUnits = cityUnitCodes(refs, withPop, years);
-    const rates = computeRates({ by, bySource: spec.bySource, period: { from, to }, counts, units, population: populationLookup(popRows, cityUnits) });
+    const population = this.lookupFor(reference, years);
+    const rates = computeRates({ by, bySource: spec.bySource, period: { from, to }, counts, units, population });
     if (spec.bySource) notes.push('Police and health records are shown side by side (column source), never added.');
     return {
       code: def.code,
@@ -179,9 +179,24 @@ export class IndicatorService {
     const refs = await this.records.unitVersions(cityId);
     const level = finestLevel(refs);
     const codeOf = level === undefined ? new Map<number, string>() : codesAtLevel(refs, level).codeOf;
-    const fresh = { stamp, refs, popRows: await this.repo.population(cityId), codeOf };
+    const fresh = { stamp, refs, popRows: await this.repo.population(cityId), codeOf, lookups: new Map<string, PopulationLookup>() };
     this.referenceCache.set(cityId, fresh);
     return fresh;
+  }
+
+  /**
+   * The population lookup for a span of years (the units that make the city depend on it), kept with the reference
+   * data it is built from, so that its answers, already worked out, serve the next question too.
+   */
+  private lookupFor(reference: Reference, years: { from: number; to: number }): PopulationLookup {
+    const key = `${years.from}-${years.to}`;
+    const hit = reference.lookups.get(key);
+    if (hit) return hit;
+    const withPop = new Set(reference.popRows.map((r) => r.unitCode));
+    const lookup = populationLookup(reference.popRows, cityUnitCodes(reference.refs, withPop, years));
+    if (reference.lookups.size >= MAX_LOOKUPS) reference.lookups.clear();
+    reference.lookups.set(key, lookup);
+    return lookup;
   }
 
   private async fromRollup(
@@ -283,7 +298,17 @@ export class IndicatorService {
 }
 
 /** The city's unit versions and population, with the codes of its finest units by id. */
-type Reference = { stamp: string; refs: UnitRef[]; popRows: PopulationRow[]; codeOf: ReadonlyMap<number, string> };
+type Reference = {
+  stamp: string;
+  refs: UnitRef[];
+  popRows: PopulationRow[];
+  codeOf: ReadonlyMap<number, string>;
+  /** Population lookups by span of years (`from-to`). */
+  lookups: Map<string, PopulationLookup>;
+};
+
+/** Spans of years whose lookups a city keeps at once. */
+const MAX_LOOKUPS = 16;
 
 /** The last day of the month whose first day is given. */
 function lastDay(first: string): string {
