@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,11 +7,11 @@ import type { AccessRule } from '../../core/accounts/access-rule.ts';
 import { citySlugSchema } from '../../core/cities/city.ts';
 import { DomainError } from '../../core/errors.ts';
 import { batchStatuses } from '../../core/incidents/import-batch.ts';
-import { actorOf } from '../http/access.ts';
 import { tooLargeError } from '../http/errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 import type { BatchView } from './import.service.ts';
+import { sendRejections } from './rejections-reply.ts';
 
 const totalsSchema = z.object({
   read: z.number().int(),
@@ -151,16 +150,7 @@ export function importRoutes(app: FastifyInstance, services: Services, opts: { m
     },
     async (req, reply) => {
       const rows = await services.imports.rejections(req.params.city, req.params.batch);
-      // Rejected rows hold record-level values: a sensitive read, recorded with the number of rows, not their values.
-      await services.audit.record(actorOf(req), {
-        action: 'import.read_rejections',
-        target: { type: 'import', id: req.params.batch },
-        scope: { kind: 'city', id: req.params.city },
-        fields: ['line', 'field', 'value', 'reason'],
-        count: rows.length,
-      });
-      const csv = stringify(rows.map((x) => [x.line, x.field, x.value, x.reason]), { header: true, columns: ['line', 'field', 'value', 'reason'] });
-      return reply.type('text/csv; charset=utf-8').send(csv);
+      return sendRejections(req, reply, services.audit, { target: { type: 'import', id: req.params.batch }, city: req.params.city }, rows);
     },
   );
 

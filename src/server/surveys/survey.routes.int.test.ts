@@ -76,6 +76,9 @@ describe.each(storeKinds())('surveys API on %s', (kind) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[0]).toBe('line,field,value,reason');
     expect(csv.body).toContain('weight,-1,the weight must be a positive number');
+    // Rejected rows hold respondents' answers: reading them is audited with their number, never their values.
+    const [read] = (await services.audit.list({ action: 'import.read_rejections', limit: 1 })).entries;
+    expect(read).toMatchObject({ actor: 'system:operator', target: { type: 'survey', id: String(queued.id) }, scope: { kind: 'city', id: 'town' }, count: 3 });
     const del = await app.inject({ method: 'DELETE', url, headers: operatorHeaders });
     expect(del.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url, headers: operatorHeaders })).statusCode).toBe(404);

@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +10,7 @@ import { DomainError } from '../../core/errors.ts';
 import { surveyStatuses } from '../../core/surveys/survey.ts';
 import { actorOf } from '../http/access.ts';
 import { errorResponses } from '../http/schemas.ts';
+import { sendRejections } from '../imports/rejections-reply.ts';
 import type { Services } from '../services.ts';
 import type { SurveyView } from './survey-import.service.ts';
 
@@ -165,11 +165,7 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     },
     async (req, reply) => {
       const rows = await services.surveys.rejections(req.params.city, req.params.survey);
-      const csv = stringify(
-        rows.map((x) => [x.line, x.field, x.value, x.reason]),
-        { header: true, columns: ['line', 'field', 'value', 'reason'] },
-      );
-      return reply.type('text/csv; charset=utf-8').send(csv);
+      return sendRejections(req, reply, services.audit, { target: { type: 'survey', id: req.params.survey }, city: req.params.city }, rows);
     },
   );
 
